@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using ShopApp.Data;
+
+namespace ShopApp.Catalog;
+
+/// <summary>One page of the catalog grid: optionally one category, optionally matching a search text.</summary>
+public sealed record CatalogSearch(Category? Category, string? Text, int Page)
+{
+    public const int PageSize = 12;
+
+    public const int MaxTextLength = 100;
+
+    public async Task<CatalogResults> RunAsync(ShopDbContext db, CancellationToken cancellationToken = default)
+    {
+        var query = db.Products.AsNoTracking();
+        if (Category is not null)
+        {
+            query = query.Where(p => p.CategoryId == Category.Id);
+        }
+        if (!string.IsNullOrWhiteSpace(Text))
+        {
+            // LIKE with our own escape character, so a search for "50%" means the text "50%".
+            var pattern = "%" + Text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            query = query.Where(p => EF.Functions.Like(p.Name, pattern, "\\") || EF.Functions.Like(p.Description, pattern, "\\"));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var products = await query
+            .OrderBy(p => p.CategoryId).ThenBy(p => p.Name)
+            .Skip((Page - 1) * PageSize).Take(PageSize)
+            .Select(p => new ProductCard(p.Id, p.Name, p.Price, p.Stock, p.ImagePath))
+            .ToListAsync(cancellationToken);
+        return new CatalogResults(products, total, Math.Max(1, (int)Math.Ceiling(total / (double)PageSize)));
+    }
+}
+
+public sealed record CatalogResults(IReadOnlyList<ProductCard> Products, int Total, int PageCount);
+
+public sealed record ProductCard(int Id, string Name, decimal Price, int Stock, string ImagePath);

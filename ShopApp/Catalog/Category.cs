@@ -1,0 +1,15 @@
+namespace ShopApp.Catalog;
+
+public class Category
+{
+    public int Id { get; set; }
+
+    /// <summary>The URL form of the category, as in <c>/?category=kitchen</c>.</summary>
+    public required string Slug { get; set; }
+
+    public required string Name { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public List<Product> Products { get; set; } = [];
+}

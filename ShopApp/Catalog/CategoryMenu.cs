@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using ShopApp.Data;
+
+namespace ShopApp.Catalog;
+
+/// <summary>
+/// The categories, for the header of every page and for the <c>?category=</c> filter. They change far less often
+/// than pages are served, so they are read from the database once every few minutes, not once per request.
+/// </summary>
+public sealed class CategoryMenu(IMemoryCache cache, IServiceScopeFactory scopes)
+{
+    private static readonly object CacheKey = new();
+
+    public async Task<IReadOnlyList<Category>> GetAsync(CancellationToken cancellationToken = default) =>
+        await cache.GetOrCreateAsync(CacheKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+            return (IReadOnlyList<Category>)await db.Categories.AsNoTracking()
+                .OrderBy(c => c.SortOrder)
+                .ToListAsync(cancellationToken);
+        }) ?? [];
+
+    public async Task<Category?> FindAsync(string slug, CancellationToken cancellationToken = default) =>
+        (await GetAsync(cancellationToken)).FirstOrDefault(c => string.Equals(c.Slug, slug, StringComparison.OrdinalIgnoreCase));
+}

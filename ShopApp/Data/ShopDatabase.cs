@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ShopApp.Data;
+
+/// <summary>
+/// Where the SQLite file lives and how its schema comes to be. There is no `dotnet ef` tooling here, so the
+/// schema is created from the model at start-up and evolves through the numbered steps in <see cref="Upgrades"/>
+/// (see docs/ARCHITECTURE.md, "The database").
+/// </summary>
+public static class ShopDatabase
+{
+    public const string DefaultConnectionString = "Data Source=App_Data/shop.db";
+
+    /// <summary>
+    /// Schema changes after the first release, in order. A new database gets the whole current model from
+    /// EnsureCreated and is stamped with the newest version; an older file runs the steps it has not seen yet.
+    /// </summary>
+    private static readonly (int Version, string Sql)[] Upgrades = [];
+
+    private static int CurrentVersion => Upgrades.Length == 0 ? 1 : Upgrades[^1].Version;
+
+    /// <summary>Resolves a relative SQLite path against the content root (not the process's working folder).</summary>
+    public static string ResolveConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(configured ?? DefaultConnectionString);
+        var path = builder.DataSource;
+        var inMemory = path == ":memory:" || builder.Mode == SqliteOpenMode.Memory;
+        if (!inMemory && !string.IsNullOrEmpty(path))
+        {
+            path = Path.GetFullPath(path, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+        return builder.ToString();
+    }
+
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+
+        if (await db.Database.EnsureCreatedAsync(cancellationToken))
+        {
+            await SetVersionAsync(db, CurrentVersion, cancellationToken);
+        }
+        else
+        {
+            var version = await GetVersionAsync(db, cancellationToken);
+            foreach (var (step, sql) in Upgrades.Where(u => u.Version > version))
+            {
+                await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+                await SetVersionAsync(db, step, cancellationToken);
+            }
+        }
+
+        await CatalogSeed.SeedAsync(db, cancellationToken);
+    }
+
+    private static async Task<int> GetVersionAsync(ShopDbContext db, CancellationToken cancellationToken) =>
+        Convert.ToInt32(await PragmaAsync(db, "PRAGMA user_version", cancellationToken));
+
+    private static Task SetVersionAsync(ShopDbContext db, int version, CancellationToken cancellationToken) =>
+        // PRAGMA takes no parameters; the value is our own constant, never input.
+        PragmaAsync(db, $"PRAGMA user_version = {version}", cancellationToken);
+
+    private static async Task<object?> PragmaAsync(ShopDbContext db, string sql, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            return await command.ExecuteScalarAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

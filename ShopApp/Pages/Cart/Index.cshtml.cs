@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ShopApp.Cart;
+using ShopApp.Data;
+using ShopApp.Pages.Shared;
+
+namespace ShopApp.Pages.Cart;
+
+/// <summary>
+/// <c>/Cart</c> and its four actions. Each POST changes the cart in session through <see cref="CartSession"/>
+/// and redirects (post/redirect/get); a refused change leaves the cart as it was and says why.
+/// </summary>
+public class IndexModel(ShopDbContext db, CartSession cartSession) : PageModel
+{
+    public PricedCart Cart { get; private set; } = new([]);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Cart = await PricedCart.LoadAsync(await cartSession.GetAsync(cancellationToken), db, cancellationToken);
+
+    public Task<IActionResult> OnPostAddAsync(CartForm form, CancellationToken cancellationToken) =>
+        ChangeAsync(form, requireQuantity: true, (cart, product, quantity) => cart.Add(product.Id, quantity, product.Stock),
+            (product, quantity) => $"Added {quantity} × {product.Name} to your cart.", cancellationToken);
+
+    public Task<IActionResult> OnPostUpdateAsync(CartForm form, CancellationToken cancellationToken) =>
+        ChangeAsync(form, requireQuantity: true, (cart, product, quantity) => cart.SetQuantity(product.Id, quantity, product.Stock),
+            (product, quantity) => $"{product.Name}: quantity changed to {quantity}.", cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveAsync(CartForm form, CancellationToken cancellationToken) =>
+        ChangeAsync(form, requireQuantity: false, (cart, product, _) => cart.Remove(product.Id),
+            (product, _) => $"Removed {product.Name} from your cart.", cancellationToken);
+
+    public async Task<IActionResult> OnPostClearAsync(CancellationToken cancellationToken)
+    {
+        var cart = await cartSession.GetAsync(cancellationToken);
+        cart.Clear();
+        await cartSession.SaveAsync(cart, cancellationToken);
+        Notice.Set(TempData, new Notice(NoticeKind.Success, "Your cart is empty now."));
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult> ChangeAsync(
+        CartForm form,
+        bool requireQuantity,
+        Func<ShopApp.Cart.Cart, StockedProduct, int, CartResult> change,
+        Func<StockedProduct, int, string> success,
+        CancellationToken cancellationToken)
+    {
+        // A missing or malformed product id never comes from our own forms. (A value that is not a whole number
+        // fails model binding and leaves the property null, so "abc" and "" land here and in the quantity check below.)
+        if (form.ProductId is not int productId)
+        {
+            return BadRequest();
+        }
+
+        var product = await db.Products.AsNoTracking()
+            .Where(p => p.Id == productId)
+            .Select(p => new StockedProduct(p.Id, p.Name, p.Stock))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (product is null)
+        {
+            return NotFound();
+        }
+
+        var quantity = form.Quantity ?? 0;
+        var cart = await cartSession.GetAsync(cancellationToken);
+        var result = requireQuantity && form.Quantity is null
+            ? CartResult.QuantityOutOfRange
+            : change(cart, product, quantity);
+
+        if (result == CartResult.Ok)
+        {
+            await cartSession.SaveAsync(cart, cancellationToken);
+            Notice.Set(TempData, new Notice(NoticeKind.Success, success(product, quantity)));
+        }
+        else
+        {
+            Notice.Set(TempData, new Notice(NoticeKind.Problem, Explain(result, product, cart.QuantityOf(product.Id)), product.Id));
+        }
+
+        return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToPage();
+    }
+
+    private static string Explain(CartResult result, StockedProduct product, int inCart) => result switch
+    {
+        CartResult.QuantityOutOfRange => $"Enter a whole number from 1 to {ShopApp.Cart.Cart.MaxQuantityPerLine} for {product.Name}.",
+        CartResult.AboveLineLimit => $"You can have at most {ShopApp.Cart.Cart.MaxQuantityPerLine} of {product.Name} in your cart (you have {inCart}).",
+        CartResult.AboveStock when product.Stock == 0 => $"{product.Name} is out of stock.",
+        CartResult.AboveStock => $"Only {product.Stock} of {product.Name} in stock (you have {inCart} in your cart).",
+        CartResult.TooManyLines => $"Your cart can hold at most {ShopApp.Cart.Cart.MaxLines} different products.",
+        CartResult.NotInCart => $"{product.Name} is not in your cart any more.",
+        _ => throw new ArgumentOutOfRangeException(nameof(result), result, null),
+    };
+
+    private sealed record StockedProduct(int Id, string Name, int Stock);
+}
+
+/// <summary>The fields of every cart form: <c>productId</c>, <c>quantity</c> and an optional local <c>returnUrl</c>.</summary>
+public sealed class CartForm
+{
+    public int? ProductId { get; set; }
+
+    public int? Quantity { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}

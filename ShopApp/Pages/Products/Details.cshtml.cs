@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ShopApp.Cart;
+using ShopApp.Catalog;
+using ShopApp.Data;
+
+namespace ShopApp.Pages.Products;
+
+public class DetailsModel(ShopDbContext db, CartSession cartSession) : PageModel
+{
+    public Product Product { get; private set; } = null!;
+
+    public int InCart { get; private set; }
+
+    /// <summary>How many more the shopper may add: what is in stock and within the per-line limit, less the cart.</summary>
+    public int MaxToAdd => Math.Max(0, Math.Min(Product.Stock, ShopApp.Cart.Cart.MaxQuantityPerLine) - InCart);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var product = await db.Products.AsNoTracking()
+            .Include(p => p.Category)
+            .FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (product is null)
+        {
+            return NotFound();
+        }
+
+        Product = product;
+        InCart = (await cartSession.GetAsync(cancellationToken)).QuantityOf(id);
+        return Page();
+    }
+}

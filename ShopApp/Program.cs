@@ -1,0 +1,39 @@
+using ShopApp.Cart;
+using ShopApp.Catalog;
+using ShopApp.Data;
+using ShopApp.Security;
+using ShopApp.Sessions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddShopDatabase();
+builder.Services.AddShopSession(builder.Configuration, builder.Environment);
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<CategoryMenu>();
+builder.Services.AddScoped<CartSession>();
+builder.Services.AddRazorPages()
+    // One-time notices ride in the session the cart already uses, not in a cookie of their own.
+    .AddSessionStateTempDataProvider();
+
+var app = builder.Build();
+
+await ShopDatabase.PrepareAsync(app.Services);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+}
+app.UseStatusCodePagesWithReExecute("/Status/{0}");
+app.UseSecurityHeaders();
+app.UseRequestLocalization("en");
+app.UseRouting();
+app.UseSession();
+app.UseAuthorization();
+
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the test projects.</summary>
+public partial class Program;
