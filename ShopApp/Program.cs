@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddShopDatabase();
 builder.Services.AddShopSession(builder.Configuration, builder.Environment);
+builder.Services.AddShopForwardedHeaders();
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<CategoryMenu>();
 builder.Services.AddScoped<CartSession>();
@@ -19,9 +20,12 @@ var app = builder.Build();
 
 await ShopDatabase.PrepareAsync(app.Services);
 
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
+    app.UseHsts();
+    app.UseHttpsOnly();
 }
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
 app.UseSecurityHeaders();

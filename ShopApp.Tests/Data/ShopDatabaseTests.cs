@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ShopApp.Data;
+
+namespace ShopApp.Tests.Data;
+
+public sealed class ShopDatabaseTests
+{
+    [Fact]
+    public async Task The_catalog_is_seeded_with_24_products_in_4_categories_each_with_its_own_image()
+    {
+        await using var factory = new ShopFactory();
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+
+        var products = await db.Products.AsNoTracking().ToListAsync();
+
+        Assert.Equal(24, products.Count);
+        Assert.Equal(4, await db.Categories.CountAsync());
+        Assert.All(products.GroupBy(p => p.CategoryId), group => Assert.True(group.Count() >= 6));
+        Assert.Equal(24, products.Select(p => p.ImagePath).Distinct().Count());
+        var root = FindRepositoryRoot();
+        Assert.All(products, p => Assert.True(File.Exists(Path.Combine(root, "wwwroot", p.ImagePath.TrimStart('/'))), p.ImagePath));
+        Assert.All(products, p => Assert.True(p.Price > 0 && p.Stock >= 0 && p.Description.Length > 20));
+    }
+
+    [Fact]
+    public async Task Preparing_an_existing_database_again_keeps_its_data_and_does_not_seed_twice()
+    {
+        await using var factory = new ShopFactory();
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+            var mug = await db.Products.SingleAsync(p => p.Id == 1);
+            mug.Stock = 7;
+            await db.SaveChangesAsync();
+        }
+
+        await ShopDatabase.PrepareAsync(factory.Services);
+
+        using var check = factory.Services.CreateScope();
+        var again = check.ServiceProvider.GetRequiredService<ShopDbContext>();
+        Assert.Equal(24, await again.Products.CountAsync());
+        Assert.Equal(7, (await again.Products.SingleAsync(p => p.Id == 1)).Stock);
+    }
+
+    [Fact]
+    public async Task Stock_can_never_go_below_zero_in_the_database()
+    {
+        await using var factory = new ShopFactory();
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+
+        await Assert.ThrowsAsync<DbUpdateException>(async () =>
+        {
+            var grinder = await db.Products.SingleAsync(p => p.Id == 3);
+            grinder.Stock = -1;
+            await db.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
+    public void A_relative_database_path_is_resolved_under_the_content_root_and_its_folder_created()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"shopapp-root-{Guid.NewGuid():N}");
+        try
+        {
+            var connection = ShopDatabase.ResolveConnectionString("Data Source=App_Data/shop.db", root);
+
+            Assert.Equal($"Data Source={Path.Combine(root, "App_Data", "shop.db")}", connection);
+            Assert.True(Directory.Exists(Path.Combine(root, "App_Data")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void An_in_memory_database_is_left_alone()
+    {
+        Assert.Equal("Data Source=:memory:", ShopDatabase.ResolveConnectionString("Data Source=:memory:", "/nowhere"));
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ShopApp.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException("ShopApp.sln not found above the test folder.");
+    }
+}
