@@ -1,0 +1,84 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ShopApp.E2E;
+
+/// <summary>
+/// ShopApp on real Kestrel at a random 127.0.0.1 port with a throwaway SQLite file, and one headless Chromium.
+/// Shared by every journey in the collection; each shopper gets a browser context of their own (own cookies).
+/// </summary>
+public sealed class ShopServer : IAsyncLifetime
+{
+    private readonly KestrelShop _shop = new();
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _shop.StartServer();
+        var addresses = _shop.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+        BaseUrl = new Uri(addresses.Addresses.Single());
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await ChromiumLocator.LaunchAsync(_playwright);
+    }
+
+    /// <summary>A new shopper: a fresh browser context, as if on another computer.</summary>
+    public async Task<Shopper> NewShopperAsync(string testName)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString(), Locale = "en-GB" });
+        context.SetDefaultTimeout(15_000);
+        return new Shopper(context, await context.NewPageAsync(), testName);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        await _shop.DisposeAsync();
+    }
+
+    private sealed class KestrelShop : WebApplicationFactory<Program>
+    {
+        private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"shopapp-e2e-{Guid.NewGuid():N}.db");
+
+        public KestrelShop() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSolutionRelativeContentRoot(".", "ShopApp.sln");
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:Shop", $"Data Source={_databasePath}");
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(_databasePath + suffix);
+            }
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ShopCollection : ICollectionFixture<ShopServer>
+{
+    public const string Name = "Shop in a browser";
+}
