@@ -20,7 +20,7 @@ public sealed class FillingACartJourney(ShopServer shop)
             await shopper.ExpectCartCountAsync(0);
 
             // Browse a category, then page 2 of the whole catalog.
-            await page.Locator("nav[aria-label=Main] a[href='/?category=games']").ClickAsync();
+            await page.Locator("[data-testid=category-link][data-category=games]").ClickAsync();
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"\?category=games$"));
             await Expect(page.GetByTestId("product-card")).ToHaveCountAsync(6);
             await page.GotoAsync("/?page=2");
