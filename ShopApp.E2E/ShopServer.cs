@@ -1,13 +1,10 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using ShopApp.Tests;
 
 namespace ShopApp.E2E;
 
@@ -17,7 +14,7 @@ namespace ShopApp.E2E;
 /// </summary>
 public sealed class ShopServer : IAsyncLifetime
 {
-    private readonly KestrelShop _shop = new();
+    private readonly ShopFactory _shop = new("Development");
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -26,6 +23,7 @@ public sealed class ShopServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        _shop.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _shop.StartServer();
         var addresses = _shop.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
         BaseUrl = new Uri(addresses.Addresses.Single());
@@ -50,30 +48,6 @@ public sealed class ShopServer : IAsyncLifetime
         }
         _playwright?.Dispose();
         await _shop.DisposeAsync();
-    }
-
-    private sealed class KestrelShop : WebApplicationFactory<Program>
-    {
-        private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"shopapp-e2e-{Guid.NewGuid():N}.db");
-
-        public KestrelShop() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSolutionRelativeContentRoot(".", "ShopApp.sln");
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:Shop", $"Data Source={_databasePath}");
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(_databasePath + suffix);
-            }
-        }
     }
 }
 

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using ShopApp.Tests;
 using static Microsoft.Playwright.Assertions;
 
 namespace ShopApp.E2E;
@@ -13,7 +14,7 @@ public sealed class Shopper(IBrowserContext context, IPage page, string testName
 
     public IBrowserContext Context => context;
 
-    public static string ArtifactsFolder { get; } = Path.Combine(FindRepositoryRoot(), "ShopApp.E2E", "artifacts");
+    public static string ArtifactsFolder { get; } = Path.Combine(RepositoryRoot.Path, "ShopApp.E2E", "artifacts");
 
     public async Task RunAsync(Func<IPage, Task> journey)
     {
@@ -53,14 +54,4 @@ public sealed class Shopper(IBrowserContext context, IPage page, string testName
     }
 
     public async ValueTask DisposeAsync() => await context.CloseAsync();
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ShopApp.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("ShopApp.sln not found above the test folder.");
-    }
 }

@@ -19,7 +19,7 @@ public sealed class ShopDatabaseTests
         Assert.Equal(4, await db.Categories.CountAsync());
         Assert.All(products.GroupBy(p => p.CategoryId), group => Assert.True(group.Count() >= 6));
         Assert.Equal(24, products.Select(p => p.ImagePath).Distinct().Count());
-        var root = FindRepositoryRoot();
+        var root = RepositoryRoot.Path;
         Assert.All(products, p => Assert.True(File.Exists(Path.Combine(root, "wwwroot", p.ImagePath.TrimStart('/'))), p.ImagePath));
         Assert.All(products, p => Assert.True(p.Price > 0 && p.Stock >= 0 && p.Description.Length > 20));
     }
@@ -80,15 +80,5 @@ public sealed class ShopDatabaseTests
     public void An_in_memory_database_is_left_alone()
     {
         Assert.Equal("Data Source=:memory:", ShopDatabase.ResolveConnectionString("Data Source=:memory:", "/nowhere"));
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ShopApp.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("ShopApp.sln not found above the test folder.");
     }
 }

@@ -2,23 +2,8 @@ using System.Net;
 
 namespace ShopApp.Tests.Security;
 
-public sealed class SecurityHeadersTests : IAsyncLifetime
+public sealed class SecurityHeadersTests : ShopTest
 {
-    private readonly ShopFactory _factory = new();
-    private ShopClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _client = _factory.CreateShopClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("/", HttpStatusCode.OK)]
     [InlineData("/Cart", HttpStatusCode.OK)]
@@ -27,7 +12,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
     [InlineData("/Products/9999", HttpStatusCode.NotFound)]
     public async Task Every_response_carries_the_security_headers(string url, HttpStatusCode status)
     {
-        using var response = await _client.GetAsync(url);
+        using var response = await Client.GetAsync(url);
 
         Assert.Equal(status, response.StatusCode);
         var csp = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
@@ -44,7 +29,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
     [InlineData("/Cart")]
     public async Task Pages_have_no_inline_script_or_style(string url)
     {
-        var page = await _client.GetPageAsync(url);
+        var page = await Client.GetPageAsync(url);
 
         Assert.All(page.QuerySelectorAll("script"), script => Assert.True(script.HasAttribute("src")));
         Assert.Empty(page.QuerySelectorAll("style, [style]"));
@@ -54,7 +39,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
     [Fact]
     public async Task Bootstrap_is_served_from_our_own_wwwroot()
     {
-        var page = await _client.GetPageAsync("/");
+        var page = await Client.GetPageAsync("/");
 
         var assets = page.QuerySelectorAll("link[rel=stylesheet], script[src]")
             .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!)
@@ -63,7 +48,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
         Assert.Contains(assets, url => url.Contains("bootstrap"));
         foreach (var url in assets)
         {
-            using var response = await _client.GetAsync(url);
+            using var response = await Client.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
     }

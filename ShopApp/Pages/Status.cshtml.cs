@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,7 +14,20 @@ public class StatusModel : PageModel
 {
     public int Code { get; private set; }
 
-    public void OnGet(int code) => Code = code;
+    public IActionResult OnGet(int code)
+    {
+        if (code is < 400 or > 599)
+        {
+            return NotFound();
+        }
+        Code = code;
+        // Visited directly rather than re-executed, the page still answers with the status it describes.
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null)
+        {
+            Response.StatusCode = code;
+        }
+        return Page();
+    }
 
-    public void OnPost(int code) => Code = code;
+    public IActionResult OnPost(int code) => OnGet(code);
 }
