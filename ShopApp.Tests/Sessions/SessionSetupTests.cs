@@ -50,6 +50,7 @@ public sealed class SessionSetupTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("HTTPS", await response.Content.ReadAsStringAsync());
+        Assert.True(response.Headers.Contains("Content-Security-Policy"));
     }
 
     [Fact]
