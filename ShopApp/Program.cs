@@ -1,3 +1,4 @@
+using ShopApp.Account;
 using ShopApp.Cart;
 using ShopApp.Catalog;
 using ShopApp.Data;
@@ -8,17 +9,26 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddShopDatabase();
 builder.Services.AddShopSession(builder.Configuration, builder.Environment);
+builder.Services.AddShopAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddShopForwardedHeaders();
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<CategoryMenu>();
 builder.Services.AddScoped<CartSession>();
-builder.Services.AddRazorPages()
+builder.Services.AddRazorPages(options =>
+    {
+        options.Conventions.AuthorizeFolder("/Admin", ShopRoles.Admin);
+        options.Conventions.AuthorizeFolder("/Account");
+        options.Conventions.AllowAnonymousToPage("/Account/Login");
+        options.Conventions.AllowAnonymousToPage("/Account/Register");
+        options.Conventions.AllowAnonymousToPage("/Account/Logout");
+    })
     // One-time notices ride in the session the cart already uses, not in a cookie of their own.
     .AddSessionStateTempDataProvider();
 
 var app = builder.Build();
 
 await ShopDatabase.PrepareAsync(app.Services);
+await AccountSeed.SeedAsync(app.Services);
 
 app.UseSecurityHeaders();
 app.UseForwardedHeaders();
@@ -33,6 +43,9 @@ app.UseStatusCodePagesWithReExecute("/Status/{0}");
 app.UseRequestLocalization("en");
 app.UseRouting();
 app.UseSession();
+app.UseAuthentication();
+app.UseSessionBoundToSignIn();
+app.UseAuthorization();
 
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ShopApp.Data;
 
@@ -16,9 +17,21 @@ public static class ShopDatabase
     /// Schema changes after the first release, in order. A new database gets the whole current model from
     /// EnsureCreated and is stamped with the newest version; an older file runs the steps it has not seen yet.
     /// </summary>
-    private static readonly (int Version, string Sql)[] Upgrades = [];
+    private static readonly (int Version, string Sql)[] Upgrades =
+    [
+        (2, UpgradeScript("0002_Accounts.sql")),
+    ];
 
     private static int CurrentVersion => Upgrades.Length == 0 ? 1 : Upgrades[^1].Version;
+
+    /// <summary>An upgrade step's SQL, kept as a file in Data/Upgrades and embedded in the assembly.</summary>
+    private static string UpgradeScript(string name)
+    {
+        using var stream = typeof(ShopDatabase).Assembly.GetManifestResourceStream($"ShopApp.Data.Upgrades.{name}")
+            ?? throw new InvalidOperationException($"The upgrade script {name} is not embedded in the assembly.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 
     /// <summary>Resolves a relative SQLite path against the content root (not the process's working folder).</summary>
     public static string ResolveConnectionString(string? configured, string contentRoot)
@@ -49,8 +62,11 @@ public static class ShopDatabase
             var version = await GetVersionAsync(db, cancellationToken);
             foreach (var (step, sql) in Upgrades.Where(u => u.Version > version))
             {
+                // A step and its version stamp commit together: a failed step leaves the file as it was.
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
                 await SetVersionAsync(db, step, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
         }
 
@@ -71,6 +87,8 @@ public static class ShopDatabase
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = sql;
+            // Inside an upgrade step the stamp belongs to the step's transaction.
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             return await command.ExecuteScalarAsync(cancellationToken);
         }
         finally

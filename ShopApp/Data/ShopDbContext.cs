@@ -1,16 +1,34 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ShopApp.Account;
 using ShopApp.Catalog;
 
 namespace ShopApp.Data;
 
-public class ShopDbContext(DbContextOptions<ShopDbContext> options) : DbContext(options)
+/// <summary>The catalog, the accounts (ASP.NET Core Identity's tables) and the sign-in index, in one SQLite file.</summary>
+public class ShopDbContext(DbContextOptions<ShopDbContext> options) : IdentityDbContext<ShopUser>(options)
 {
     public DbSet<Category> Categories => Set<Category>();
 
     public DbSet<Product> Products => Set<Product>();
 
+    public DbSet<SignIn> SignIns => Set<SignIn>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<ShopUser>().Property(u => u.DisplayName).HasMaxLength(ShopUser.DisplayNameMaxLength);
+
+        modelBuilder.Entity<SignIn>(signIn =>
+        {
+            signIn.Property(s => s.Id).HasMaxLength(64);
+            signIn.Property(s => s.UserAgent).HasMaxLength(SignIn.UserAgentMaxLength);
+            signIn.Property(s => s.IpAddress).HasMaxLength(64);
+            signIn.HasIndex(s => s.UserId);
+            signIn.HasOne<ShopUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         modelBuilder.Entity<Category>(category =>
         {
             category.Property(c => c.Slug).HasMaxLength(40);

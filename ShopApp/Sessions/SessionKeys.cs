@@ -9,9 +9,27 @@ public static class SessionKeys
     /// <summary>The session cookie. It carries only an opaque, Data Protection-encrypted session id.</summary>
     public const string SessionCookie = ".ShopApp.Session";
 
+    /// <summary>
+    /// The sign-in cookie. It carries only an encrypted key; the ticket (who the user is) stays on the server in
+    /// <see cref="ServerTicketStore"/>.
+    /// </summary>
+    public const string SignInCookie = ".ShopApp.SignIn";
+
     /// <summary>The antiforgery cookie that pairs with the hidden token in every form.</summary>
     public const string AntiforgeryCookie = ".ShopApp.Antiforgery";
 
     /// <summary>The cart, as JSON: <c>{"lines":[{"productId":3,"quantity":2}]}</c>.</summary>
     public const string Cart = "Cart";
+
+    /// <summary>
+    /// The id of the user this session belongs to, written at sign-in. A request whose sign-in names someone else
+    /// (or no one) is given a fresh session: see <see cref="Account.SignInSession"/>.
+    /// </summary>
+    public const string SignedInUser = "SignedInUser";
+
+    /// <summary>
+    /// Entries that are preferences of the browser rather than data of the user; they survive sign-out and a
+    /// session that no longer matches its user. Everything else is cleared.
+    /// </summary>
+    public static readonly IReadOnlySet<string> SurvivesSignOut = new HashSet<string>(StringComparer.Ordinal);
 }

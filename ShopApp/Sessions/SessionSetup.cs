@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ShopApp.Sessions;
 
@@ -22,13 +23,14 @@ public static class SessionSetup
         });
 
         services.AddAntiforgery(options => ApplyCookiePolicy(options.Cookie, SessionKeys.AntiforgeryCookie, environment));
+        services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpContextAccessor();
         return services;
     }
 
     /// <summary>The deliberate settings every cookie of ours shares.</summary>
-    private static void ApplyCookiePolicy(CookieBuilder cookie, string name, IHostEnvironment environment)
+    public static void ApplyCookiePolicy(CookieBuilder cookie, string name, IHostEnvironment environment)
     {
         cookie.Name = name;
         // Script never needs to read these; HttpOnly keeps an injected script from stealing them.

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace ShopApp.Account;
+
+/// <summary>
+/// The two roles, always; and, when <c>Seed:DemoUsers</c> is true (Development), two demo accounts so a class
+/// can sign in at once. Their passwords are in the README: never turn this on for a shop on the internet.
+/// </summary>
+public static class AccountSeed
+{
+    public static readonly DemoAccount Admin = new("admin@shopapp.test", "Ada Admin", "Admin#2026", ShopRoles.Admin);
+    public static readonly DemoAccount Customer = new("customer@shopapp.test", "Carl Customer", "Customer#2026", ShopRoles.Customer);
+
+    public static async Task SeedAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in ShopRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)), role);
+            }
+        }
+
+        if (!scope.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Seed:DemoUsers"))
+        {
+            return;
+        }
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ShopUser>>();
+        foreach (var demo in new[] { Admin, Customer })
+        {
+            if (await users.FindByEmailAsync(demo.Email) is not null)
+            {
+                continue;
+            }
+            var user = new ShopUser { UserName = demo.Email, Email = demo.Email, DisplayName = demo.DisplayName, EmailConfirmed = true };
+            Check(await users.CreateAsync(user, demo.Password), demo.Email);
+            // The admin is a customer too: they can shop like anyone else.
+            Check(await users.AddToRolesAsync(user, demo.Role == ShopRoles.Admin ? ShopRoles.All : [ShopRoles.Customer]), demo.Email);
+        }
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Seeding {what} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}
+
+public sealed record DemoAccount(string Email, string DisplayName, string Password, string Role);

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace ShopApp.Account;
+
+/// <summary>An account: Identity's user (e-mail as user name, password hash, lockout) plus what the shop shows.</summary>
+public class ShopUser : IdentityUser
+{
+    public const int DisplayNameMaxLength = 60;
+
+    public string DisplayName { get; set; } = "";
+}
+
+/// <summary>The two roles. Every registered account is a <see cref="Customer"/>.</summary>
+public static class ShopRoles
+{
+    public const string Customer = "Customer";
+    public const string Admin = "Admin";
+
+    public static readonly string[] All = [Customer, Admin];
+}
+
+/// <summary>Claim types the shop adds to a signed-in user.</summary>
+public static class ShopClaims
+{
+    /// <summary>The name shown in the header, so a page need not read the database to greet the user.</summary>
+    public const string DisplayName = "shop:display_name";
+
+    /// <summary>Which server-side sign-in (a row in SignIns) this request belongs to.</summary>
+    public const string SignInId = "shop:signin";
+}

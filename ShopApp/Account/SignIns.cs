@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using ShopApp.Data;
+using ShopApp.Sessions;
+
+namespace ShopApp.Account;
+
+/// <summary>A user's active sign-ins: listed from the SignIns index, ended through the ticket store.</summary>
+public sealed class SignIns(ShopDbContext db, ServerTicketStore tickets, SessionSettings session, TimeProvider time)
+{
+    /// <summary>
+    /// Sign-ins that may still be alive. Last-seen is only written once a minute, so one seen just under the idle
+    /// timeout ago is shown rather than hidden: a list that errs on the side of showing can be trusted.
+    /// </summary>
+    private IQueryable<SignIn> Active()
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var idleSince = now - session.IdleTimeout - ServerTicketStore.LastSeenResolution;
+        return db.SignIns.Where(s => s.ExpiresAtUtc > now && s.LastSeenAtUtc > idleSince);
+    }
+
+    public async Task<IReadOnlyList<SignIn>> ForUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await ForgetEndedAsync(userId, cancellationToken);
+        return await Active().AsNoTracking().Where(s => s.UserId == userId)
+            .OrderByDescending(s => s.LastSeenAtUtc).ToListAsync(cancellationToken);
+    }
+
+    public async Task<Dictionary<string, int>> CountByUserAsync(CancellationToken cancellationToken = default) =>
+        await Active().GroupBy(s => s.UserId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    /// <summary>Ends one of the user's sign-ins. False when it is not theirs (or already gone).</summary>
+    public async Task<bool> RevokeAsync(string userId, string signInId, CancellationToken cancellationToken = default)
+    {
+        if (!await db.SignIns.AnyAsync(s => s.Id == signInId && s.UserId == userId, cancellationToken))
+        {
+            return false;
+        }
+        await tickets.RevokeAsync(signInId, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Ends every sign-in of the user except <paramref name="keepSignInId"/> (all of them when null).</summary>
+    public async Task<int> RevokeAllAsync(string userId, string? keepSignInId, CancellationToken cancellationToken = default)
+    {
+        var ids = await db.SignIns.Where(s => s.UserId == userId && s.Id != keepSignInId).Select(s => s.Id).ToListAsync(cancellationToken);
+        foreach (var id in ids)
+        {
+            await tickets.RevokeAsync(id, cancellationToken);
+        }
+        return ids.Count;
+    }
+
+    /// <summary>Hands the user's other sign-ins their new security stamp, so a password change does not end them.</summary>
+    public async Task KeepOthersAsync(string userId, string? currentSignInId, string claimType, string securityStamp, CancellationToken cancellationToken = default)
+    {
+        var ids = await db.SignIns.Where(s => s.UserId == userId && s.Id != currentSignInId).Select(s => s.Id).ToListAsync(cancellationToken);
+        foreach (var id in ids)
+        {
+            await tickets.ReplaceClaimAsync(id, claimType, securityStamp, cancellationToken);
+        }
+    }
+
+    /// <summary>Rows whose tickets have expired (idle or absolute) are index entries for nothing; they go.</summary>
+    private Task ForgetEndedAsync(string userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var idleSince = now - session.IdleTimeout - ServerTicketStore.LastSeenResolution;
+        return db.SignIns.Where(s => s.UserId == userId && (s.ExpiresAtUtc <= now || s.LastSeenAtUtc <= idleSince)).ExecuteDeleteAsync(cancellationToken);
+    }
+}

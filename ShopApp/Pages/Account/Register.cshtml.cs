@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ShopApp.Account;
+using ShopApp.Pages.Shared;
+
+namespace ShopApp.Pages.Account;
+
+/// <summary>Creating an account signs the new customer in straight away (no e-mail is sent to confirm it).</summary>
+public class RegisterModel(UserManager<ShopUser> users, SignInManager<ShopUser> signInManager, SignInSession signInSession) : PageModel
+{
+    [BindProperty]
+    public RegisterInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true, Name = "returnUrl")]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = new ShopUser { UserName = Input.Email, Email = Input.Email, DisplayName = Input.DisplayName.Trim() };
+        var created = await users.CreateAsync(user, Input.Password);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors)
+            {
+                // Identity's own messages, beside the field they are about.
+                var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(Input.Password) : nameof(Input.Email);
+                ModelState.AddModelError($"{nameof(Input)}.{field}", error.Description);
+            }
+            return Page();
+        }
+        await users.AddToRoleAsync(user, ShopRoles.Customer);
+
+        await signInManager.SignInAsync(user, isPersistent: false);
+        await signInSession.SignedInAsync(user.Id, cancellationToken);
+        Notice.Set(TempData, new Notice(NoticeKind.Success, $"Welcome to ShopApp, {user.DisplayName}. Your account is ready."));
+        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Products/Index");
+    }
+}
+
+public sealed class RegisterInput
+{
+    [Required(ErrorMessage = "Enter your e-mail address.")]
+    [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    [StringLength(256, ErrorMessage = "The e-mail address is too long.")]
+    [Display(Name = "E-mail")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter the name we should greet you with.")]
+    [StringLength(ShopUser.DisplayNameMaxLength, MinimumLength = 2, ErrorMessage = "The display name must be 2 to 60 characters.")]
+    [Display(Name = "Display name")]
+    public string DisplayName { get; set; } = "";
+
+    [Required(ErrorMessage = "Choose a password.")]
+    [StringLength(100, ErrorMessage = "The password is too long.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Password")]
+    public string Password { get; set; } = "";
+
+    [Required(ErrorMessage = "Type the password again.")]
+    [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Confirm password")]
+    public string ConfirmPassword { get; set; } = "";
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ShopApp.Account;
+using ShopApp.Pages.Shared;
+
+namespace ShopApp.Pages.Admin;
+
+/// <summary>The admin's home: every account, whether it is locked out and how many sign-ins it has right now.</summary>
+public class IndexModel(UserManager<ShopUser> users, SignIns signIns, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<UserRow> Users { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var counts = await signIns.CountByUserAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var list = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        var rows = new List<UserRow>(list.Count);
+        foreach (var user in list)
+        {
+            rows.Add(new UserRow(user.Id, user.Email ?? "", user.DisplayName, [.. await users.GetRolesAsync(user)],
+                user.LockoutEnd > now, counts.GetValueOrDefault(user.Id)));
+        }
+        Users = rows;
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(string? userId)
+    {
+        if (await FindAsync(userId) is not { } user)
+        {
+            return NotFound();
+        }
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        Notice.Set(TempData, new Notice(NoticeKind.Success, $"{user.Email} is unlocked."));
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync(string? userId, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(userId) is not { } user)
+        {
+            return NotFound();
+        }
+        var ended = await signIns.RevokeAllAsync(user.Id, keepSignInId: null, cancellationToken);
+        // A new security stamp also stops any sign-in the index did not know of at Identity's next check.
+        await users.UpdateSecurityStampAsync(user);
+        Notice.Set(TempData, new Notice(NoticeKind.Success, $"{user.Email}: {ended} sign-in(s) ended."));
+        return RedirectToPage();
+    }
+
+    private async Task<ShopUser?> FindAsync(string? userId) =>
+        string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
+
+    public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool LockedOut, int ActiveSignIns);
+}

@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
+using ShopApp.Account;
+using ShopApp.Data;
+
+namespace ShopApp.Sessions;
+
+/// <summary>
+/// Keeps sign-ins on the server. The cookie handler hands us the ticket (who the user is, their claims) and
+/// puts only the key we return into the sign-in cookie. The ticket lives in the same
+/// <see cref="IDistributedCache"/> as the sessions; a row in SignIns indexes it so the user and the admin can
+/// list and revoke sign-ins. Removing the ticket is what makes sign-out and revocation real: a copied cookie
+/// then points at nothing.
+/// </summary>
+public sealed class ServerTicketStore(
+    IDistributedCache cache,
+    IServiceScopeFactory scopes,
+    IMemoryCache recentlySeen,
+    SessionSettings sessionSettings,
+    SignInSettings signInSettings,
+    TimeProvider time,
+    ILogger<ServerTicketStore> logger) : ITicketStore
+{
+    /// <summary>Kept in the ticket's properties so a refreshed sign-in (new claims) keeps its original start.</summary>
+    private const string SignedInAtItem = ".shop.signedInAt";
+
+    /// <summary>Last-seen is written at most this often, so browsing does not write to the database on every request.</summary>
+    public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
+
+    public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, null!, default);
+
+    public Task<string> StoreAsync(AuthenticationTicket ticket, CancellationToken cancellationToken) => StoreAsync(ticket, null!, cancellationToken);
+
+    public async Task<string> StoreAsync(AuthenticationTicket ticket, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        // 256 random bits: the only thing the sign-in cookie carries (encrypted by the cookie handler on top).
+        var key = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var id = SignInIdOf(key);
+        var now = time.GetUtcNow().UtcDateTime;
+        var signedInAt = SignedInAt(ticket) ?? now;
+        ticket.Properties.Items[SignedInAtItem] = signedInAt.ToString("O", CultureInfo.InvariantCulture);
+
+        var signIn = new SignIn
+        {
+            Id = id,
+            UserId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A sign-in ticket without a user id."),
+            SignedInAtUtc = signedInAt,
+            LastSeenAtUtc = now,
+            ExpiresAtUtc = signedInAt + signInSettings.Lifetime,
+            UserAgent = Truncate(httpContext?.Request.Headers.UserAgent.ToString() ?? "", SignIn.UserAgentMaxLength),
+            IpAddress = httpContext?.Connection.RemoteIpAddress?.ToString() ?? "",
+        };
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+            db.SignIns.Add(signIn);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await WriteTicketAsync(id, ticket, signIn.ExpiresAtUtc, cancellationToken);
+        logger.LogInformation("Sign-in {SignInId} stored for user {UserId}.", ShortId(id), signIn.UserId);
+        return key;
+    }
+
+    public Task RenewAsync(string key, AuthenticationTicket ticket) => RenewAsync(key, ticket, null!, default);
+
+    public Task RenewAsync(string key, AuthenticationTicket ticket, CancellationToken cancellationToken) => RenewAsync(key, ticket, null!, cancellationToken);
+
+    public async Task RenewAsync(string key, AuthenticationTicket ticket, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        var id = SignInIdOf(key);
+        var signedInAt = SignedInAt(ticket) ?? time.GetUtcNow().UtcDateTime;
+        // A revoked sign-in is not brought back by a request that was already under way.
+        if (await cache.GetAsync(CacheKey(id), cancellationToken) is null)
+        {
+            return;
+        }
+        await WriteTicketAsync(id, ticket, signedInAt + signInSettings.Lifetime, cancellationToken);
+    }
+
+    public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, null!, default);
+
+    public Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken) => RetrieveAsync(key, null!, cancellationToken);
+
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        var id = SignInIdOf(key);
+        // Reading the entry also slides its idle expiry in the cache.
+        var bytes = await cache.GetAsync(CacheKey(id), cancellationToken);
+        var ticket = bytes is null ? null : TicketSerializer.Default.Deserialize(bytes);
+        if (ticket is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var signedInAt = SignedInAt(ticket) ?? DateTime.MinValue;
+        if (now >= signedInAt + signInSettings.Lifetime)
+        {
+            // The absolute lifetime is over, however active the user has been.
+            await RemoveAsync(key, httpContext, cancellationToken);
+            return null;
+        }
+
+        await TouchAsync(id, now, cancellationToken);
+        return ticket;
+    }
+
+    public Task RemoveAsync(string key) => RemoveAsync(key, null!, default);
+
+    public Task RemoveAsync(string key, CancellationToken cancellationToken) => RemoveAsync(key, null!, cancellationToken);
+
+    public Task RemoveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken) =>
+        RevokeAsync(SignInIdOf(key), cancellationToken);
+
+    /// <summary>Ends one sign-in by its id (from the SignIns table): its ticket leaves the store, so its cookie is worthless.</summary>
+    public async Task RevokeAsync(string signInId, CancellationToken cancellationToken = default)
+    {
+        await cache.RemoveAsync(CacheKey(signInId), cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        await db.SignIns.Where(s => s.Id == signInId).ExecuteDeleteAsync(cancellationToken);
+        logger.LogInformation("Sign-in {SignInId} removed.", ShortId(signInId));
+    }
+
+    /// <summary>
+    /// Gives a still-active sign-in a new claim value in place (used when a user changes their password and
+    /// chooses to stay signed in elsewhere: those sign-ins get the new security stamp instead of being dropped
+    /// at their next security check).
+    /// </summary>
+    public async Task ReplaceClaimAsync(string signInId, string claimType, string value, CancellationToken cancellationToken = default)
+    {
+        var bytes = await cache.GetAsync(CacheKey(signInId), cancellationToken);
+        if (bytes is null || TicketSerializer.Default.Deserialize(bytes) is not { } ticket)
+        {
+            return;
+        }
+        var identity = ticket.Principal.Identities.First();
+        foreach (var claim in identity.FindAll(claimType).ToList())
+        {
+            identity.RemoveClaim(claim);
+        }
+        identity.AddClaim(new Claim(claimType, value));
+        await WriteTicketAsync(signInId, ticket, (SignedInAt(ticket) ?? time.GetUtcNow().UtcDateTime) + signInSettings.Lifetime, cancellationToken);
+    }
+
+    /// <summary>The id under which a sign-in is indexed and cached: a SHA-256 of the cookie's key, never the key itself.</summary>
+    public static string SignInIdOf(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private async Task WriteTicketAsync(string id, AuthenticationTicket ticket, DateTime expiresAtUtc, CancellationToken cancellationToken)
+    {
+        // The page can tell which sign-in is "this one" from the principal, without another lookup.
+        var identity = ticket.Principal.Identities.First();
+        if (!identity.HasClaim(c => c.Type == ShopClaims.SignInId))
+        {
+            identity.AddClaim(new Claim(ShopClaims.SignInId, id));
+        }
+
+        await cache.SetAsync(CacheKey(id), TicketSerializer.Default.Serialize(ticket), new DistributedCacheEntryOptions
+        {
+            // Idle: the same timeout as the session, so a sign-in never outlives the cart it came with by much.
+            SlidingExpiration = sessionSettings.IdleTimeout,
+            // Absolute: however active the user is, the sign-in ends (8 hours by default; see SignIn:Lifetime).
+            AbsoluteExpiration = new DateTimeOffset(expiresAtUtc, TimeSpan.Zero),
+        }, cancellationToken);
+    }
+
+    private async Task TouchAsync(string id, DateTime now, CancellationToken cancellationToken)
+    {
+        // Remembered in memory, so the database sees one write a minute per sign-in, not one per request.
+        if (recentlySeen.TryGetValue(TouchedKey(id), out _))
+        {
+            return;
+        }
+        recentlySeen.Set(TouchedKey(id), true, LastSeenResolution);
+        var staleBefore = now - LastSeenResolution;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        await db.SignIns
+            .Where(s => s.Id == id && s.LastSeenAtUtc < staleBefore)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAtUtc, now), cancellationToken);
+    }
+
+    private static DateTime? SignedInAt(AuthenticationTicket ticket) =>
+        ticket.Properties.Items.TryGetValue(SignedInAtItem, out var value) &&
+        DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
+            ? parsed.ToUniversalTime()
+            : null;
+
+    private static string CacheKey(string id) => $"signin:{id}";
+
+    private static string TouchedKey(string id) => $"signin-seen:{id}";
+
+    private static string ShortId(string id) => id[..8];
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}
+
+/// <summary>The <c>SignIn</c> section of appsettings.json.</summary>
+public sealed class SignInSettings
+{
+    public const string Section = "SignIn";
+
+    /// <summary>The absolute lifetime of a sign-in: a working day, after which the user signs in again.</summary>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(8);
+}
