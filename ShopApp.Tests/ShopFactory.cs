@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ShopApp.Tests;
 
@@ -19,6 +20,15 @@ public sealed class ShopFactory(string environment = "Development") : WebApplica
     public ShopFactory With(string key, string value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    private TimeProvider? _time;
+
+    /// <summary>Replaces the app's clock (sign-in lifetimes, idle timeouts). Call before the first client.</summary>
+    public ShopFactory UseTime(TimeProvider time)
+    {
+        _time = time;
         return this;
     }
 
@@ -40,6 +50,10 @@ public sealed class ShopFactory(string environment = "Development") : WebApplica
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (_time is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(_time));
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ShopApp.Data;
@@ -42,6 +43,39 @@ public sealed class ShopDatabaseTests
         var again = check.ServiceProvider.GetRequiredService<ShopDbContext>();
         Assert.Equal(24, await again.Products.CountAsync());
         Assert.Equal(7, (await again.Products.SingleAsync(p => p.Id == 1)).Stock);
+    }
+
+    [Fact]
+    public async Task A_version_1_database_is_upgraded_with_accounts_and_keeps_its_catalog()
+    {
+        await using var factory = new ShopFactory();
+        await using (var v1 = new SqliteConnection($"Data Source={factory.DatabasePath}"))
+        {
+            await v1.OpenAsync();
+            await using var command = v1.CreateCommand();
+            // The schema as the first release created it, with one changed stock level to show nothing is lost.
+            command.CommandText = """
+                CREATE TABLE "Categories" ("Id" INTEGER NOT NULL CONSTRAINT "PK_Categories" PRIMARY KEY AUTOINCREMENT, "Slug" TEXT NOT NULL, "Name" TEXT NOT NULL, "SortOrder" INTEGER NOT NULL);
+                CREATE TABLE "Products" ("Id" INTEGER NOT NULL CONSTRAINT "PK_Products" PRIMARY KEY AUTOINCREMENT, "Name" TEXT NOT NULL, "Description" TEXT NOT NULL, "Price" TEXT NOT NULL, "Stock" INTEGER NOT NULL, "ImagePath" TEXT NOT NULL, "CategoryId" INTEGER NOT NULL,
+                    CONSTRAINT "CK_Products_Stock_NotNegative" CHECK ("Stock" >= 0), CONSTRAINT "FK_Products_Categories_CategoryId" FOREIGN KEY ("CategoryId") REFERENCES "Categories" ("Id") ON DELETE CASCADE);
+                CREATE UNIQUE INDEX "IX_Categories_Slug" ON "Categories" ("Slug");
+                CREATE INDEX "IX_Products_CategoryId" ON "Products" ("CategoryId");
+                INSERT INTO "Categories" VALUES (1, 'kitchen', 'Kitchen', 1);
+                INSERT INTO "Products" VALUES (1, 'Old mug', 'A mug from the first release of the shop.', '12.50', 5, '/images/products/mug.svg', 1);
+                PRAGMA user_version = 1;
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+        SqliteConnection.ClearAllPools();
+
+        using var client = factory.CreateShopClient();
+        var signIn = await client.SignInAsync(ShopApp.Account.AccountSeed.Customer);
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        Assert.Equal("Old mug", (await db.Products.SingleAsync(p => p.Id == 1)).Name);
+        Assert.Equal(1, await db.SignIns.CountAsync());
     }
 
     [Fact]

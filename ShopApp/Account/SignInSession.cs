@@ -16,13 +16,13 @@ public sealed class SignInSession(IHttpContextAccessor httpContextAccessor, Sess
     /// <summary>Call right after a successful sign-in: the visitor keeps the cart, under a new session id.</summary>
     public async Task SignedInAsync(string userId, CancellationToken cancellationToken = default)
     {
-        await rotation.RotateAsync(keep: _ => true, cancellationToken);
+        await rotation.RotateAsync(keep: _ => true, cancellationToken: cancellationToken);
         Session.SetString(SessionKeys.SignedInUser, userId);
     }
 
     /// <summary>Call right after signing out: a new, empty session id, keeping only the browser's preferences.</summary>
     public Task SignedOutAsync(CancellationToken cancellationToken = default) =>
-        rotation.RotateAsync(keep: SessionKeys.SurvivesSignOut.Contains, cancellationToken);
+        rotation.RotateAsync(keep: SessionKeys.SurvivesSignOut.Contains, cancellationToken: cancellationToken);
 
     /// <summary>
     /// Runs on every page request: when the session was recorded for another user than the one signed in now
@@ -43,7 +43,8 @@ public sealed class SignInSession(IHttpContextAccessor httpContextAccessor, Sess
         if (recorded is not null || holdsUserData && userId is not null)
         {
             logger.LogInformation("The session belonged to another sign-in; starting a fresh one.");
-            await rotation.RotateAsync(keep: SessionKeys.SurvivesSignOut.Contains, cancellationToken);
+            // The presented session is left alone: it may belong to a browser that is still signed in as its user.
+            await rotation.RotateAsync(keep: SessionKeys.SurvivesSignOut.Contains, forgetOld: false, cancellationToken);
         }
         if (userId is not null)
         {

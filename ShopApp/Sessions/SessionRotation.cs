@@ -29,7 +29,12 @@ public sealed class SessionRotation(
 {
     private readonly IDataProtector _protector = dataProtection.CreateProtector(nameof(SessionMiddleware));
 
-    public async Task RotateAsync(Func<string, bool> keep, CancellationToken cancellationToken = default)
+    /// <param name="keep">Which entries of the current session move to the new one.</param>
+    /// <param name="forgetOld">
+    /// True at sign-in and sign-out: the old id must open an empty session from now on. False when the request only
+    /// presented a session that is not its own: that session stays as it is for the browser it belongs to.
+    /// </param>
+    public async Task RotateAsync(Func<string, bool> keep, bool forgetOld = true, CancellationToken cancellationToken = default)
     {
         var context = httpContextAccessor.HttpContext ?? throw new InvalidOperationException("Sessions rotate only during a request.");
         var feature = context.Features.Get<ISessionFeature>() ?? throw new InvalidOperationException("UseSession() must run before a session is rotated.");
@@ -39,8 +44,7 @@ public sealed class SessionRotation(
         await old.LoadAsync(cancellationToken);
         var kept = old.Keys.Where(keep).Select(key => (Key: key, Value: old.TryGetValue(key, out var value) ? value : null)).ToList();
 
-        // The old id must open an empty session from now on: its entry leaves the store.
-        if (OldSessionKey(context, options) is string oldKey)
+        if (forgetOld && OldSessionKey(context, options) is string oldKey)
         {
             await cache.RemoveAsync(oldKey, cancellationToken);
         }
