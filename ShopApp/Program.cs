@@ -2,6 +2,7 @@ using ShopApp.Account;
 using ShopApp.Cart;
 using ShopApp.Catalog;
 using ShopApp.Data;
+using ShopApp.Localization;
 using ShopApp.Security;
 using ShopApp.Sessions;
 
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddShopDatabase();
 builder.Services.AddShopSession(builder.Configuration, builder.Environment);
 builder.Services.AddShopAccounts(builder.Configuration, builder.Environment);
+builder.Services.AddShopLocalization();
 builder.Services.AddShopForwardedHeaders();
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<CategoryMenu>();
@@ -22,6 +24,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AllowAnonymousToPage("/Account/Register");
         options.Conventions.AllowAnonymousToPage("/Account/Logout");
     })
+    .AddShopDataAnnotationsLocalization()
     // One-time notices ride in the session the cart already uses, not in a cookie of their own.
     .AddSessionStateTempDataProvider();
 
@@ -39,12 +42,12 @@ if (!app.Environment.IsDevelopment())
     app.UseHttpsOnly();
 }
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
-// A fixed culture for now, so prices read "€12.50" whatever the server's locale is.
-app.UseRequestLocalization("en");
 app.UseRouting();
 app.UseSession();
 app.UseAuthentication();
 app.UseSessionBoundToSignIn();
+// After session and sign-in, because the language is chosen from the session first.
+app.UseRequestLocalization();
 app.UseAuthorization();
 
 app.MapStaticAssets();

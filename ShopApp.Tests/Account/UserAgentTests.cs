@@ -11,7 +11,7 @@ public sealed class UserAgentTests
     [InlineData("Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15", "Safari", "macOS")]
     [InlineData("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1", "Safari", "iOS")]
     [InlineData("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36", "Chrome", "Android")]
-    [InlineData("", "Unknown browser", "unknown system")]
-    public void A_user_agent_is_described_as_browser_and_system(string userAgent, string browser, string system) =>
+    [InlineData("", null, null)]
+    public void A_user_agent_is_described_as_browser_and_system(string userAgent, string? browser, string? system) =>
         Assert.Equal((browser, system), UserAgent.Describe(userAgent));
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using ShopApp.Data;
+using ShopApp.Localization;
 using ShopApp.Sessions;
 
 namespace ShopApp.Account;
@@ -28,6 +29,7 @@ public static class AccountSetup
                 // Password rules stay Identity's defaults (6+ characters, upper, lower, digit, symbol).
             })
             .AddEntityFrameworkStores<ShopDbContext>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddClaimsPrincipalFactory<ShopClaimsPrincipalFactory>();
 
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)

@@ -7,7 +7,8 @@ namespace ShopApp.Account;
 /// </summary>
 public static class UserAgent
 {
-    public static (string Browser, string System) Describe(string? userAgent)
+    /// <summary>The browser and the system, each null when the header does not say (the page then says "unknown").</summary>
+    public static (string? Browser, string? System) Describe(string? userAgent)
     {
         var ua = userAgent ?? "";
         var browser = ua switch
@@ -20,7 +21,7 @@ public static class UserAgent
             _ when ua.Contains("Chrome/") || ua.Contains("CriOS/") => "Chrome",
             _ when ua.Contains("Safari/") => "Safari",
             _ when ua.StartsWith("curl/", StringComparison.OrdinalIgnoreCase) => "curl",
-            _ => "Unknown browser",
+            _ => null,
         };
         var system = ua switch
         {
@@ -30,7 +31,7 @@ public static class UserAgent
             _ when ua.Contains("Mac OS X") || ua.Contains("Macintosh") => "macOS",
             _ when ua.Contains("CrOS") => "ChromeOS",
             _ when ua.Contains("Linux") => "Linux",
-            _ => "unknown system",
+            _ => null,
         };
         return (browser, system);
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ShopApp.Catalog;
 using ShopApp.Data;
 
 namespace ShopApp.Cart;
@@ -10,11 +11,12 @@ public sealed record PricedCart(IReadOnlyList<PricedCartLine> Lines)
 
     public int ItemCount => Lines.Sum(l => l.Quantity);
 
-    public static async Task<PricedCart> LoadAsync(Cart cart, ShopDbContext db, CancellationToken cancellationToken = default)
+    public static async Task<PricedCart> LoadAsync(Cart cart, ShopDbContext db, string culture, CancellationToken cancellationToken = default)
     {
         var ids = cart.Lines.Select(l => l.ProductId).ToList();
         var products = await db.Products.AsNoTracking()
             .Where(p => ids.Contains(p.Id))
+            .InLanguage(culture)
             .Select(p => new { p.Id, p.Name, p.Price, p.Stock, p.ImagePath })
             .ToDictionaryAsync(p => p.Id, cancellationToken);
 

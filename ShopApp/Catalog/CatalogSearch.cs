@@ -10,13 +10,15 @@ public sealed record CatalogSearch(Category? Category, string? Text, int Page)
 
     public const int MaxTextLength = 100;
 
-    public async Task<CatalogResults> RunAsync(ShopDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>Searches and sorts by the names and descriptions in <paramref name="culture"/>, the ones the visitor reads.</summary>
+    public async Task<CatalogResults> RunAsync(ShopDbContext db, string culture, CancellationToken cancellationToken = default)
     {
-        var query = db.Products.AsNoTracking();
+        var inCategory = db.Products.AsNoTracking();
         if (Category is not null)
         {
-            query = query.Where(p => p.CategoryId == Category.Id);
+            inCategory = inCategory.Where(p => p.CategoryId == Category.Id);
         }
+        var query = inCategory.InLanguage(culture);
         if (!string.IsNullOrWhiteSpace(Text))
         {
             // LIKE with our own escape character, so a search for "50%" means the text "50%".

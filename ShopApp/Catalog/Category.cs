@@ -12,4 +12,9 @@ public class Category
     public int SortOrder { get; set; }
 
     public List<Product> Products { get; set; } = [];
+
+    public List<CategoryTranslation> Translations { get; set; } = [];
+
+    /// <summary>The name in <paramref name="culture"/>, when <see cref="Translations"/> were loaded with it; else English.</summary>
+    public string NameIn(string culture) => Translations.FirstOrDefault(t => t.Culture == culture)?.Name ?? Name;
 }

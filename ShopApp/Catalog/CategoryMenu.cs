@@ -18,7 +18,9 @@ public sealed class CategoryMenu(IMemoryCache cache, IServiceScopeFactory scopes
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+            // With every language's name: one cached list serves visitors in all of them (Category.NameIn).
             return (IReadOnlyList<Category>)await db.Categories.AsNoTracking()
+                .Include(c => c.Translations)
                 .OrderBy(c => c.SortOrder)
                 .ToListAsync(cancellationToken);
         }) ?? [];

@@ -19,4 +19,7 @@ public class Product
     public int CategoryId { get; set; }
 
     public Category? Category { get; set; }
+
+    /// <summary>Name and description in the other languages; a language without a row shows the English.</summary>
+    public List<ProductTranslation> Translations { get; set; } = [];
 }

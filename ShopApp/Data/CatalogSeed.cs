@@ -4,7 +4,7 @@ using ShopApp.Catalog;
 namespace ShopApp.Data;
 
 /// <summary>The demo catalog: 24 products in 4 categories, each with its own SVG under wwwroot/images/products.</summary>
-public static class CatalogSeed
+public static partial class CatalogSeed
 {
     public static async Task SeedAsync(ShopDbContext db, CancellationToken cancellationToken = default)
     {

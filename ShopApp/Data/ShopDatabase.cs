@@ -20,6 +20,7 @@ public static class ShopDatabase
     private static readonly (int Version, string Sql)[] Upgrades =
     [
         (2, UpgradeScript("0002_Accounts.sql")),
+        (3, UpgradeScript("0003_CatalogTranslations.sql")),
     ];
 
     private static int CurrentVersion => Upgrades.Length == 0 ? 1 : Upgrades[^1].Version;
@@ -71,6 +72,7 @@ public static class ShopDatabase
         }
 
         await CatalogSeed.SeedAsync(db, cancellationToken);
+        await CatalogSeed.SeedTranslationsAsync(db, cancellationToken);
     }
 
     private static async Task<int> GetVersionAsync(ShopDbContext db, CancellationToken cancellationToken) =>

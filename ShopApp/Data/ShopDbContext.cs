@@ -12,6 +12,10 @@ public class ShopDbContext(DbContextOptions<ShopDbContext> options) : IdentityDb
 
     public DbSet<Product> Products => Set<Product>();
 
+    public DbSet<ProductTranslation> ProductTranslations => Set<ProductTranslation>();
+
+    public DbSet<CategoryTranslation> CategoryTranslations => Set<CategoryTranslation>();
+
     public DbSet<SignIn> SignIns => Set<SignIn>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -19,6 +23,23 @@ public class ShopDbContext(DbContextOptions<ShopDbContext> options) : IdentityDb
         base.OnModelCreating(modelBuilder);
 
         modelBuilder.Entity<ShopUser>().Property(u => u.DisplayName).HasMaxLength(ShopUser.DisplayNameMaxLength);
+
+        modelBuilder.Entity<ProductTranslation>(translation =>
+        {
+            translation.HasKey(t => new { t.ProductId, t.Culture });
+            translation.Property(t => t.Culture).HasMaxLength(8);
+            translation.Property(t => t.Name).HasMaxLength(120);
+            translation.Property(t => t.Description).HasMaxLength(2000);
+            translation.HasOne<Product>().WithMany(p => p.Translations).HasForeignKey(t => t.ProductId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CategoryTranslation>(translation =>
+        {
+            translation.HasKey(t => new { t.CategoryId, t.Culture });
+            translation.Property(t => t.Culture).HasMaxLength(8);
+            translation.Property(t => t.Name).HasMaxLength(80);
+            translation.HasOne<Category>().WithMany(c => c.Translations).HasForeignKey(t => t.CategoryId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         modelBuilder.Entity<SignIn>(signIn =>
         {

@@ -21,6 +21,9 @@ public static class SessionKeys
     /// <summary>The cart, as JSON: <c>{"lines":[{"productId":3,"quantity":2}]}</c>.</summary>
     public const string Cart = "Cart";
 
+    /// <summary>The language chosen with the picker: "en", "fr" or "de".</summary>
+    public const string Language = "Language";
+
     /// <summary>
     /// The id of the user this session belongs to, written at sign-in. A request whose sign-in names someone else
     /// (or no one) is given a fresh session: see <see cref="Account.SignInSession"/>.
@@ -31,5 +34,5 @@ public static class SessionKeys
     /// Entries that are preferences of the browser rather than data of the user; they survive sign-out and a
     /// session that no longer matches its user. Everything else is cleared.
     /// </summary>
-    public static readonly IReadOnlySet<string> SurvivesSignOut = new HashSet<string>(StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> SurvivesSignOut = new HashSet<string>(StringComparer.Ordinal) { Language };
 }

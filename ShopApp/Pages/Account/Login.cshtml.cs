@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using ShopApp.Account;
+using ShopApp.Localization;
 using ShopApp.Pages.Shared;
 
 namespace ShopApp.Pages.Account;
@@ -11,7 +13,7 @@ namespace ShopApp.Pages.Account;
 /// Signing in. Identity checks the password and counts failures (five lock the account for five minutes); then
 /// <see cref="SignInSession"/> moves the visitor's cart to a new session id.
 /// </summary>
-public class LoginModel(SignInManager<ShopUser> signInManager, SignInSession signInSession, IPasswordHasher<ShopUser> hasher) : PageModel
+public class LoginModel(SignInManager<ShopUser> signInManager, SignInSession signInSession, IPasswordHasher<ShopUser> hasher, IStringLocalizer<ShopText> t) : PageModel
 {
     /// <summary>One message for an unknown e-mail and a wrong password, so the form does not reveal who has an account.</summary>
     public const string InvalidCredentials = "The e-mail or password is not right.";
@@ -35,7 +37,7 @@ public class LoginModel(SignInManager<ShopUser> signInManager, SignInSession sig
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            Problem = "You are already signed in. Sign out first to use another account.";
+            Problem = t["You are already signed in. Sign out first to use another account."];
             return Page();
         }
         if (!ModelState.IsValid)
@@ -47,24 +49,24 @@ public class LoginModel(SignInManager<ShopUser> signInManager, SignInSession sig
         if (user is null)
         {
             hasher.VerifyHashedPassword(new ShopUser(), UnknownUserHash, Input.Password);
-            Problem = InvalidCredentials;
+            Problem = t[InvalidCredentials];
             return Page();
         }
 
         var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            Problem = "Too many wrong passwords: this account is locked for 5 minutes. Try again later.";
+            Problem = t["Too many wrong passwords: this account is locked for 5 minutes. Try again later."];
             return Page();
         }
         if (!result.Succeeded)
         {
-            Problem = InvalidCredentials;
+            Problem = t[InvalidCredentials];
             return Page();
         }
 
         await signInSession.SignedInAsync(user.Id, cancellationToken);
-        Notice.Set(TempData, new Notice(NoticeKind.Success, $"Welcome back, {user.DisplayName}."));
+        Notice.Set(TempData, new Notice(NoticeKind.Success, t["Welcome back, {0}.", user.DisplayName]));
         // Only a path on this site: an address from a link must not send the user elsewhere after signing in.
         return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Products/Index");
     }

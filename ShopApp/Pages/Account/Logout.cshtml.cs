@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using ShopApp.Account;
+using ShopApp.Localization;
 using ShopApp.Pages.Shared;
 
 namespace ShopApp.Pages.Account;
@@ -10,7 +12,7 @@ namespace ShopApp.Pages.Account;
 /// Signing out happens only on a POST with an antiforgery token: a GET (a link, an image on another site) just
 /// shows a button, so nobody can sign a user out behind their back.
 /// </summary>
-public class LogoutModel(SignInManager<ShopUser> signInManager, SignInSession signInSession) : PageModel
+public class LogoutModel(SignInManager<ShopUser> signInManager, SignInSession signInSession, IStringLocalizer<ShopText> t) : PageModel
 {
     public void OnGet()
     {
@@ -24,7 +26,7 @@ public class LogoutModel(SignInManager<ShopUser> signInManager, SignInSession si
             await signInManager.SignOutAsync();
         }
         await signInSession.SignedOutAsync(cancellationToken);
-        Notice.Set(TempData, new Notice(NoticeKind.Success, "You are signed out. Your cart was cleared with your session."));
+        Notice.Set(TempData, new Notice(NoticeKind.Success, t["You are signed out. Your cart was cleared with your session."]));
         return RedirectToPage("/Products/Index");
     }
 }

@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Localization;
 using ShopApp.Account;
+using ShopApp.Localization;
 using ShopApp.Pages.Shared;
 
 namespace ShopApp.Pages.Account;
 
 /// <summary>The signed-in user's display name and password. Each form posts to its own handler.</summary>
-public class ManageModel(UserManager<ShopUser> users, SignInManager<ShopUser> signInManager, SignIns signIns, IOptions<IdentityOptions> identity) : PageModel
+public class ManageModel(UserManager<ShopUser> users, SignInManager<ShopUser> signInManager, SignIns signIns, IOptions<IdentityOptions> identity, IStringLocalizer<ShopText> t) : PageModel
 {
     public ProfileInput Profile { get; set; } = new();
 
@@ -47,7 +49,7 @@ public class ManageModel(UserManager<ShopUser> users, SignInManager<ShopUser> si
         await users.UpdateAsync(user);
         // The display name is a claim in the server-side ticket: refresh it so the header shows the new one.
         await signInManager.RefreshSignInAsync(user);
-        Notice.Set(TempData, new Notice(NoticeKind.Success, "Your display name is saved."));
+        Notice.Set(TempData, new Notice(NoticeKind.Success, t["Your display name is saved."]));
         return RedirectToPage();
     }
 
@@ -72,7 +74,7 @@ public class ManageModel(UserManager<ShopUser> users, SignInManager<ShopUser> si
             foreach (var error in changed.Errors)
             {
                 var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(password.CurrentPassword) : nameof(password.NewPassword);
-                ModelState.AddModelError($"{nameof(Password)}.{field}", error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "The current password is not right." : error.Description);
+                ModelState.AddModelError($"{nameof(Password)}.{field}", error.Description);
             }
             return Page();
         }
@@ -83,12 +85,12 @@ public class ManageModel(UserManager<ShopUser> users, SignInManager<ShopUser> si
         if (password.SignOutOtherSignIns)
         {
             var ended = await signIns.RevokeAllAsync(user.Id, current, cancellationToken);
-            Notice.Set(TempData, new Notice(NoticeKind.Success, $"Your password is changed and {ended} other sign-in(s) ended."));
+            Notice.Set(TempData, new Notice(NoticeKind.Success, t["Your password is changed and {0} other sign-in(s) ended.", ended]));
         }
         else
         {
             await signIns.KeepOthersAsync(user.Id, current, identity.Value.ClaimsIdentity.SecurityStampClaimType, user.SecurityStamp!, cancellationToken);
-            Notice.Set(TempData, new Notice(NoticeKind.Success, "Your password is changed. Your other sign-ins stay signed in."));
+            Notice.Set(TempData, new Notice(NoticeKind.Success, t["Your password is changed. Your other sign-ins stay signed in."]));
         }
         return RedirectToPage();
     }

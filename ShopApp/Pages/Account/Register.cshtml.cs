@@ -2,13 +2,15 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using ShopApp.Account;
+using ShopApp.Localization;
 using ShopApp.Pages.Shared;
 
 namespace ShopApp.Pages.Account;
 
 /// <summary>Creating an account signs the new customer in straight away (no e-mail is sent to confirm it).</summary>
-public class RegisterModel(UserManager<ShopUser> users, SignInManager<ShopUser> signInManager, SignInSession signInSession) : PageModel
+public class RegisterModel(UserManager<ShopUser> users, SignInManager<ShopUser> signInManager, SignInSession signInSession, IStringLocalizer<ShopText> t) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -43,7 +45,7 @@ public class RegisterModel(UserManager<ShopUser> users, SignInManager<ShopUser> 
 
         await signInManager.SignInAsync(user, isPersistent: false);
         await signInSession.SignedInAsync(user.Id, cancellationToken);
-        Notice.Set(TempData, new Notice(NoticeKind.Success, $"Welcome to ShopApp, {user.DisplayName}. Your account is ready."));
+        Notice.Set(TempData, new Notice(NoticeKind.Success, t["Welcome to ShopApp, {0}. Your account is ready.", user.DisplayName]));
         return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Products/Index");
     }
 }

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using ShopApp.Account;
+using ShopApp.Localization;
 using ShopApp.Pages.Shared;
 
 namespace ShopApp.Pages.Account;
@@ -10,7 +12,7 @@ namespace ShopApp.Pages.Account;
 /// The user's active sign-ins, one per browser they signed in with. Ending one deletes its server-side ticket,
 /// so that browser is anonymous on its very next request.
 /// </summary>
-public class SessionsModel(SignIns signIns) : PageModel
+public class SessionsModel(SignIns signIns, IStringLocalizer<ShopText> t) : PageModel
 {
     public IReadOnlyList<SignIn> SignIns { get; private set; } = [];
 
@@ -32,14 +34,14 @@ public class SessionsModel(SignIns signIns) : PageModel
         {
             return NotFound();
         }
-        Notice.Set(TempData, new Notice(NoticeKind.Success, "That sign-in has ended: the browser is signed out on its next request."));
+        Notice.Set(TempData, new Notice(NoticeKind.Success, t["That sign-in has ended: the browser is signed out on its next request."]));
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRevokeOthersAsync(CancellationToken cancellationToken)
     {
         var ended = await signIns.RevokeAllAsync(UserId, CurrentSignInId, cancellationToken);
-        Notice.Set(TempData, new Notice(NoticeKind.Success, $"{ended} other sign-in(s) ended."));
+        Notice.Set(TempData, new Notice(NoticeKind.Success, t["{0} other sign-in(s) ended.", ended]));
         return RedirectToPage();
     }
 }

@@ -2,13 +2,15 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ShopApp.Account;
+using ShopApp.Localization;
 using ShopApp.Pages.Shared;
 
 namespace ShopApp.Pages.Admin;
 
 /// <summary>The admin's home: every account, whether it is locked out and how many sign-ins it has right now.</summary>
-public class IndexModel(UserManager<ShopUser> users, SignIns signIns, TimeProvider time) : PageModel
+public class IndexModel(UserManager<ShopUser> users, SignIns signIns, TimeProvider time, IStringLocalizer<ShopText> t) : PageModel
 {
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
 
@@ -34,7 +36,7 @@ public class IndexModel(UserManager<ShopUser> users, SignIns signIns, TimeProvid
         }
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        Notice.Set(TempData, new Notice(NoticeKind.Success, $"{user.Email} is unlocked."));
+        Notice.Set(TempData, new Notice(NoticeKind.Success, t["{0} is unlocked.", user.Email ?? ""]));
         return RedirectToPage();
     }
 
@@ -47,7 +49,7 @@ public class IndexModel(UserManager<ShopUser> users, SignIns signIns, TimeProvid
         var ended = await signIns.RevokeAllAsync(user.Id, keepSignInId: null, cancellationToken);
         // A new security stamp also stops any sign-in the index did not know of at Identity's next check.
         await users.UpdateSecurityStampAsync(user);
-        Notice.Set(TempData, new Notice(NoticeKind.Success, $"{user.Email}: {ended} sign-in(s) ended."));
+        Notice.Set(TempData, new Notice(NoticeKind.Success, t["{0}: {1} sign-in(s) ended.", user.Email ?? "", ended]));
         return RedirectToPage();
     }
 

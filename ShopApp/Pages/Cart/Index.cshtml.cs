@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ShopApp.Cart;
+using Microsoft.Extensions.Localization;
+using ShopApp.Catalog;
 using ShopApp.Data;
+using ShopApp.Localization;
 using ShopApp.Pages.Shared;
 
 namespace ShopApp.Pages.Cart;
@@ -11,31 +14,31 @@ namespace ShopApp.Pages.Cart;
 /// <c>/Cart</c> and its four actions. Each POST changes the cart in session through <see cref="CartSession"/>
 /// and redirects (post/redirect/get); a refused change leaves the cart as it was and says why.
 /// </summary>
-public class IndexModel(ShopDbContext db, CartSession cartSession) : PageModel
+public class IndexModel(ShopDbContext db, CartSession cartSession, IStringLocalizer<ShopText> t) : PageModel
 {
     public PricedCart Cart { get; private set; } = new([]);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Cart = await PricedCart.LoadAsync(await cartSession.GetAsync(cancellationToken), db, cancellationToken);
+        Cart = await PricedCart.LoadAsync(await cartSession.GetAsync(cancellationToken), db, Languages.Current, cancellationToken);
 
     public Task<IActionResult> OnPostAddAsync(CartForm form, CancellationToken cancellationToken) =>
         ChangeAsync(form, requireQuantity: true, (cart, product, quantity) => cart.Add(product.Id, quantity, product.Stock),
-            (product, quantity) => $"Added {quantity} × {product.Name} to your cart.", cancellationToken);
+            (product, quantity) => t["Added {0} × {1} to your cart.", quantity, product.Name], cancellationToken);
 
     public Task<IActionResult> OnPostUpdateAsync(CartForm form, CancellationToken cancellationToken) =>
         ChangeAsync(form, requireQuantity: true, (cart, product, quantity) => cart.SetQuantity(product.Id, quantity, product.Stock),
-            (product, quantity) => $"{product.Name}: quantity changed to {quantity}.", cancellationToken);
+            (product, quantity) => t["{0}: quantity changed to {1}.", product.Name, quantity], cancellationToken);
 
     public Task<IActionResult> OnPostRemoveAsync(CartForm form, CancellationToken cancellationToken) =>
         ChangeAsync(form, requireQuantity: false, (cart, product, _) => cart.Remove(product.Id),
-            (product, _) => $"Removed {product.Name} from your cart.", cancellationToken);
+            (product, _) => t["Removed {0} from your cart.", product.Name], cancellationToken);
 
     public async Task<IActionResult> OnPostClearAsync(CancellationToken cancellationToken)
     {
         var cart = await cartSession.GetAsync(cancellationToken);
         cart.Clear();
         await cartSession.SaveAsync(cart, cancellationToken);
-        Notice.Set(TempData, new Notice(NoticeKind.Success, "Your cart is empty now."));
+        Notice.Set(TempData, new Notice(NoticeKind.Success, t["Your cart is empty now."]));
         return RedirectToPage();
     }
 
@@ -55,6 +58,7 @@ public class IndexModel(ShopDbContext db, CartSession cartSession) : PageModel
 
         var product = await db.Products.AsNoTracking()
             .Where(p => p.Id == productId)
+            .InLanguage(Languages.Current)
             .Select(p => new StockedProduct(p.Id, p.Name, p.Stock))
             .FirstOrDefaultAsync(cancellationToken);
         if (product is null)
@@ -81,14 +85,14 @@ public class IndexModel(ShopDbContext db, CartSession cartSession) : PageModel
         return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToPage();
     }
 
-    private static string Explain(CartResult result, StockedProduct product, int inCart) => result switch
+    private string Explain(CartResult result, StockedProduct product, int inCart) => result switch
     {
-        CartResult.QuantityOutOfRange => $"Enter a whole number from 1 to {ShopApp.Cart.Cart.MaxQuantityPerLine} for {product.Name}.",
-        CartResult.AboveLineLimit => $"You can have at most {ShopApp.Cart.Cart.MaxQuantityPerLine} of {product.Name} in your cart (you have {inCart}).",
-        CartResult.AboveStock when product.Stock == 0 => $"{product.Name} is out of stock.",
-        CartResult.AboveStock => $"Only {product.Stock} of {product.Name} in stock (you have {inCart} in your cart).",
-        CartResult.TooManyLines => $"Your cart can hold at most {ShopApp.Cart.Cart.MaxLines} different products.",
-        CartResult.NotInCart => $"{product.Name} is not in your cart any more.",
+        CartResult.QuantityOutOfRange => t["Enter a whole number from 1 to {0} for {1}.", ShopApp.Cart.Cart.MaxQuantityPerLine, product.Name],
+        CartResult.AboveLineLimit => t["You can have at most {0} of {1} in your cart (you have {2}).", ShopApp.Cart.Cart.MaxQuantityPerLine, product.Name, inCart],
+        CartResult.AboveStock when product.Stock == 0 => t["{0} is out of stock.", product.Name],
+        CartResult.AboveStock => t["Only {0} of {1} in stock (you have {2} in your cart).", product.Stock, product.Name, inCart],
+        CartResult.TooManyLines => t["Your cart can hold at most {0} different products.", ShopApp.Cart.Cart.MaxLines],
+        CartResult.NotInCart => t["{0} is not in your cart any more.", product.Name],
         _ => throw new ArgumentOutOfRangeException(nameof(result), result, null),
     };
 

@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using ShopApp.Cart;
 using ShopApp.Catalog;
 using ShopApp.Data;
+using ShopApp.Localization;
 
 namespace ShopApp.Pages.Products;
 
 public class DetailsModel(ShopDbContext db, CartSession cartSession) : PageModel
 {
-    public Product Product { get; private set; } = null!;
+    public LocalizedProduct Product { get; private set; } = null!;
 
     public int InCart { get; private set; }
 
@@ -19,8 +20,9 @@ public class DetailsModel(ShopDbContext db, CartSession cartSession) : PageModel
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var product = await db.Products.AsNoTracking()
-            .Include(p => p.Category)
-            .FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+            .Where(p => p.Id == id)
+            .InLanguage(Languages.Current)
+            .FirstOrDefaultAsync(cancellationToken);
         if (product is null)
         {
             return NotFound();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ShopApp.Catalog;
 using ShopApp.Data;
+using ShopApp.Localization;
 
 namespace ShopApp.Pages.Products;
 
@@ -43,7 +44,7 @@ public class IndexModel(ShopDbContext db, CategoryMenu categoryMenu) : PageModel
             Search = Search[..CatalogSearch.MaxTextLength];
         }
 
-        Results = await new CatalogSearch(Category, Search, CurrentPage).RunAsync(db, cancellationToken);
+        Results = await new CatalogSearch(Category, Search, CurrentPage).RunAsync(db, Languages.Current, cancellationToken);
         if (CurrentPage > Results.PageCount)
         {
             return NotFound();
