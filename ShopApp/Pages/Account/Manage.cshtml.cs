@@ -71,10 +71,10 @@ public class ManageModel(UserManager<ShopUser> users, SignInManager<ShopUser> si
         var changed = await users.ChangePasswordAsync(user, password.CurrentPassword, password.NewPassword);
         if (!changed.Succeeded)
         {
-            foreach (var error in changed.Errors)
+            // All of Identity's objections at once, beside the field they are about, so one correction is enough.
+            foreach (var field in changed.Errors.GroupBy(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(password.CurrentPassword) : nameof(password.NewPassword)))
             {
-                var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(password.CurrentPassword) : nameof(password.NewPassword);
-                ModelState.AddModelError($"{nameof(Password)}.{field}", error.Description);
+                ModelState.AddModelError($"{nameof(Password)}.{field.Key}", string.Join(" ", field.Select(e => e.Description)));
             }
             return Page();
         }

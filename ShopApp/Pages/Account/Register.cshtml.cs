@@ -33,11 +33,10 @@ public class RegisterModel(UserManager<ShopUser> users, SignInManager<ShopUser> 
         var created = await users.CreateAsync(user, Input.Password);
         if (!created.Succeeded)
         {
-            foreach (var error in created.Errors)
+            // Identity's own messages, all at once, beside the field they are about.
+            foreach (var field in created.Errors.GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(Input.Password) : nameof(Input.Email)))
             {
-                // Identity's own messages, beside the field they are about.
-                var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(Input.Password) : nameof(Input.Email);
-                ModelState.AddModelError($"{nameof(Input)}.{field}", error.Description);
+                ModelState.AddModelError($"{nameof(Input)}.{field.Key}", string.Join(" ", field.Select(e => e.Description)));
             }
             return Page();
         }

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using ShopApp.Account;
+
+namespace ShopApp.Tests.Localization;
+
+/// <summary>
+/// No gaps on the pages either: every page, in the states a shopper can bring it to (empty and full cart, notices,
+/// validation errors, status pages, signed in as customer and admin), rendered in French and German, must not
+/// show an English text from the resources.
+/// </summary>
+public sealed partial class EveryPageIsTranslatedTests : ShopTest
+{
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("de")]
+    public async Task No_page_shows_an_english_text_from_the_resources(string culture)
+    {
+        var pages = new List<(string What, IDocument Page)>();
+        async Task Visit(ShopClient client, string url) => pages.Add((url, await ShopClient.ParseAsync(await client.GetAsync(url))));
+        async Task After(ShopClient client, string what, Task<HttpResponseMessage> post)
+        {
+            var response = await post;
+            pages.Add((what, response.Headers.Location is null ? await ShopClient.ParseAsync(response) : await client.FollowAsync(response)));
+        }
+
+        await Client.PostAsync("/Language", new Dictionary<string, string> { ["culture"] = culture });
+        foreach (var url in new[] { "/", "/?category=kitchen", "/?q=zzzz", "/Products/1", "/Products/6", "/Cart", "/Language",
+                     "/Account/Login", "/Account/Register", "/Account/Logout", "/Status/400", "/Status/404", "/Status/405", "/Status/500", "/Error", "/no-such-page" })
+        {
+            await Visit(Client, url);
+        }
+        await After(Client, "added to cart", Client.AddAsync(productId: 3, quantity: 2));
+        await After(Client, "too many", Client.AddAsync(productId: 3, quantity: 5));
+        await Visit(Client, "/Cart");
+        await Visit(Client, "/Products/3");
+        await After(Client, "wrong password", Client.SignInAsync(AccountSeed.Customer.Email, "Wrong#123"));
+        await After(Client, "empty login", Client.SignInAsync("", ""));
+        await After(Client, "bad registration", Client.RegisterAsync("not-an-email", password: "weak", confirm: "other", displayName: ""));
+        await After(Client, "unknown language", Client.PostAsync("/Language", new Dictionary<string, string> { ["culture"] = "xx" }));
+
+        await After(Client, "signed in", Client.SignInAsync(AccountSeed.Customer));
+        await Visit(Client, "/Admin");
+        foreach (var url in new[] { "/Account/Manage", "/Account/Sessions", "/Account/Logout", "/Account/Login" })
+        {
+            await Visit(Client, url);
+        }
+        await After(Client, "bad password change", Client.PostAsync("/Account/Manage?handler=Password", new Dictionary<string, string>
+        {
+            ["Password.CurrentPassword"] = "Wrong#123", ["Password.NewPassword"] = "x", ["Password.ConfirmNewPassword"] = "y",
+        }, tokenPage: "/Account/Manage"));
+        await After(Client, "signed out", Client.SignOutAsync());
+
+        using var admin = Factory.CreateShopClient();
+        await admin.PostAsync("/Language", new Dictionary<string, string> { ["culture"] = culture });
+        await After(admin, "admin signed in", admin.SignInAsync(AccountSeed.Admin));
+        using var other = Factory.CreateShopClient();
+        await other.SignInAsync(AccountSeed.Admin);
+        await Visit(admin, "/Admin");
+        await Visit(admin, "/Account/Sessions");
+
+        Assert.All(pages, p => Assert.Equal(culture, p.Page.DocumentElement.GetAttribute("lang")));
+        var english = EnglishTextsThatAreTranslated(culture);
+        var found = pages.SelectMany(p => EnglishOn(p.Page, english).Select(text => $"{p.What}: \"{text}\"")).Distinct().ToList();
+        Assert.Empty(found);
+    }
+
+    /// <summary>English values that differ from the translation ("Name" is German too, so it cannot give a page away).</summary>
+    private static List<string> EnglishTextsThatAreTranslated(string culture)
+    {
+        var english = ShopTexts.File("en");
+        var translated = ShopTexts.File(culture);
+        return [.. english.Where(e => translated[e.Key] != e.Value).Select(e => e.Value)];
+    }
+
+    private static IEnumerable<string> EnglishOn(IDocument page, List<string> english)
+    {
+        var texts = page.Body!.Descendants<IText>().Select(t => t.Data)
+            .Concat(page.All.SelectMany(e => new[] { "aria-label", "placeholder", "title", "alt" }.Select(e.GetAttribute)))
+            .Append(page.Title)
+            .Where(t => !string.IsNullOrWhiteSpace(t))
+            .Select(t => Regex.Replace(t!, @"\s+", " ").Trim())
+            .ToList();
+        var all = string.Join("\n", texts);
+
+        foreach (var text in english)
+        {
+            var fragments = Placeholder().Split(text).Select(f => f.Trim()).Where(f => f.Length > 0).ToList();
+            var telling = fragments.Count == 0 ? "" : fragments.MaxBy(f => f.Length)!;
+            if (fragments.Count == 1 && texts.Contains(text) || telling.Length >= 14 && all.Contains(telling, StringComparison.Ordinal))
+            {
+                yield return text;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholder();
+}
