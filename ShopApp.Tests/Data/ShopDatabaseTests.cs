@@ -46,7 +46,7 @@ public sealed class ShopDatabaseTests
     }
 
     [Fact]
-    public async Task A_version_1_database_is_upgraded_with_accounts_and_keeps_its_catalog()
+    public async Task A_version_1_database_is_upgraded_with_accounts_and_translations_and_keeps_its_catalog()
     {
         await using var factory = new ShopFactory();
         await using (var v1 = new SqliteConnection($"Data Source={factory.DatabasePath}"))
@@ -76,6 +76,7 @@ public sealed class ShopDatabaseTests
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
         Assert.Equal("Old mug", (await db.Products.SingleAsync(p => p.Id == 1)).Name);
         Assert.Equal(1, await db.SignIns.CountAsync());
+        Assert.Equal(["de", "fr"], await db.ProductTranslations.Where(t => t.ProductId == 1).Select(t => t.Culture).OrderBy(c => c).ToListAsync());
     }
 
     [Fact]
