@@ -15,6 +15,7 @@ builder.Services.AddShopLocalization();
 builder.Services.AddShopForwardedHeaders();
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<CategoryMenu>();
+builder.Services.AddSingleton<CatalogCache>();
 builder.Services.AddScoped<CartSession>();
 builder.Services.AddRazorPages(options =>
     {

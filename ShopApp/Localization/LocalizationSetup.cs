@@ -13,6 +13,8 @@ public static class LocalizationSetup
     public static IServiceCollection AddShopLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        services.AddSingleton<IStringLocalizerFactory, CachingStringLocalizerFactory>();
         services.AddScoped<LanguageSession>();
         // Razor would otherwise write every "é" and "ü" as &#xE9; entities: correct, but unreadable in View Source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -8,7 +8,7 @@ using ShopApp.Localization;
 
 namespace ShopApp.Pages.Products;
 
-public class DetailsModel(ShopDbContext db, CartSession cartSession) : PageModel
+public class DetailsModel(ShopDbContext db, CartSession cartSession, CatalogCache catalogCache) : PageModel
 {
     public LocalizedProduct Product { get; private set; } = null!;
 
@@ -19,10 +19,9 @@ public class DetailsModel(ShopDbContext db, CartSession cartSession) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var product = await db.Products.AsNoTracking()
-            .Where(p => p.Id == id)
-            .InLanguage(Languages.Current)
-            .FirstOrDefaultAsync(cancellationToken);
+        var culture = Languages.Current;
+        var product = await catalogCache.GetOrCreateAsync((nameof(LocalizedProduct), id, culture), () =>
+            db.Products.AsNoTracking().Where(p => p.Id == id).InLanguage(culture).FirstOrDefaultAsync(cancellationToken));
         if (product is null)
         {
             return NotFound();

@@ -8,7 +8,7 @@ using ShopApp.Localization;
 namespace ShopApp.Pages.Products;
 
 /// <summary>The catalog grid at <c>/</c>: <c>?category=</c>, <c>?q=</c> and <c>?page=</c> combine freely.</summary>
-public class IndexModel(ShopDbContext db, CategoryMenu categoryMenu) : PageModel
+public class IndexModel(ShopDbContext db, CategoryMenu categoryMenu, CatalogCache catalogCache) : PageModel
 {
     public Category? Category { get; private set; }
 
@@ -44,7 +44,12 @@ public class IndexModel(ShopDbContext db, CategoryMenu categoryMenu) : PageModel
             Search = Search[..CatalogSearch.MaxTextLength];
         }
 
-        Results = await new CatalogSearch(Category, Search, CurrentPage).RunAsync(db, Languages.Current, cancellationToken);
+        var search = new CatalogSearch(Category, Search, CurrentPage);
+        var culture = Languages.Current;
+        // Browsing pages are shared by every visitor and cached briefly; a search is the visitor's own and goes to the database.
+        Results = string.IsNullOrEmpty(Search)
+            ? await catalogCache.GetOrCreateAsync((nameof(CatalogSearch), Category?.Id, CurrentPage, culture), () => search.RunAsync(db, culture, cancellationToken))
+            : await search.RunAsync(db, culture, cancellationToken);
         if (CurrentPage > Results.PageCount)
         {
             return NotFound();

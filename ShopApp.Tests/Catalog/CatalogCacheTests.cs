@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Caching.Memory;
+using ShopApp.Catalog;
+
+namespace ShopApp.Tests.Catalog;
+
+public sealed class CatalogCacheTests
+{
+    private readonly CatalogCache _cache = new(new MemoryCache(new MemoryCacheOptions()));
+
+    [Fact]
+    public async Task A_page_is_loaded_once_and_then_served_from_memory()
+    {
+        var loads = 0;
+
+        await _cache.GetOrCreateAsync("kitchen", () => Task.FromResult(++loads));
+        var second = await _cache.GetOrCreateAsync("kitchen", () => Task.FromResult(++loads));
+
+        Assert.Equal(1, second);
+        Assert.Equal(1, loads);
+    }
+
+    [Fact]
+    public async Task A_catalog_change_drops_every_cached_page()
+    {
+        var loads = 0;
+        await _cache.GetOrCreateAsync("kitchen", () => Task.FromResult(++loads));
+
+        _cache.Changed();
+        var again = await _cache.GetOrCreateAsync("kitchen", () => Task.FromResult(++loads));
+
+        Assert.Equal(2, again);
+    }
+
+    [Fact]
+    public async Task Not_found_is_not_kept()
+    {
+        var loads = 0;
+
+        await _cache.GetOrCreateAsync<string?>(99, () => { loads++; return Task.FromResult<string?>(null); });
+        await _cache.GetOrCreateAsync<string?>(99, () => { loads++; return Task.FromResult<string?>(null); });
+
+        Assert.Equal(2, loads);
+    }
+}
