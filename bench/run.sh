@@ -22,9 +22,9 @@ cleanup() {
 trap cleanup EXIT
 
 if $smoke; then
-  duration=3s; sessions=50; memory_sessions=1000; rounds=1
+  duration=3s; warmup=1s; sessions=50; memory_sessions=1000; rounds=1
 else
-  duration=10s; sessions=1000; memory_sessions=10000; rounds=2
+  duration=10s; warmup=5s; sessions=1000; memory_sessions=10000; rounds=2
 fi
 
 if ! command -v wrk >/dev/null; then
@@ -38,7 +38,9 @@ if ! command -v wrk >/dev/null; then
 fi
 
 echo "Building (Release)..."
-dotnet publish "$root/ShopApp/ShopApp.csproj" -c Release -o "$work/shop" --nologo -v q >/dev/null
+# ReadyToRun, as docs/PERFORMANCE.md recommends for deployment: the app and its packages arrive precompiled.
+dotnet publish "$root/ShopApp/ShopApp.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$work/shop" --nologo -v q >/dev/null
 dotnet publish "$root/bench/Reference/Reference.csproj" -c Release -o "$work/reference" --nologo -v q >/dev/null
 dotnet build "$root/bench/Driver/Driver.csproj" -c Release -o "$work/driver" --nologo -v q >/dev/null
 driver() { dotnet "$work/driver/Driver.dll" "$@"; }
@@ -86,7 +88,7 @@ driver prepare-ref "$reference_url" "$sessions" "$work/reference-sessions.txt"
 # run_wrk <url> <connections> <method> <path> <sessions-file> <expected status> [form]
 run_wrk() {
   BENCH_METHOD=$3 BENCH_PATH=$4 BENCH_SESSIONS=$5 BENCH_EXPECT=$6 BENCH_FORM=${7:-} \
-    wrk -t2 -c"$2" -d"$duration" --timeout 5s -s "$root/bench/wrk/session.lua" "$1" | grep '^RESULT'
+    wrk -t2 -c"$2" -d"${run_for:-$duration}" --timeout 5s -s "$root/bench/wrk/session.lua" "$1" | grep '^RESULT'
 }
 
 add_form='productId={product}&quantity=1&__RequestVerificationToken={token}'
@@ -97,6 +99,15 @@ cases=(
   "add-to-cart|POST|/Cart?handler=Add|$work/shop-sessions.txt|302|write"
   "home (anonymous)|GET|/||200|read"
 )
+# Warm-up, unmeasured: .NET compiles hot code again, optimised, after the first few thousand requests.
+echo "Warming up..."
+for spec in "${cases[@]}"; do
+  IFS='|' read -r name method path file status kind <<<"$spec"
+  run_for=$warmup run_wrk "$shop_url" 32 "$method" "$path" "$file" "$status" "$add_form" >/dev/null
+done
+run_for=$warmup run_wrk "$reference_url" 32 GET /read "$work/reference-sessions.txt" 200 >/dev/null
+run_for=$warmup run_wrk "$reference_url" 32 POST /write "$work/reference-sessions.txt" 302 >/dev/null
+
 results="$work/results.txt"
 : >"$results"
 for connections in 32 128; do
@@ -154,11 +165,13 @@ for (name, conns, kind), runs in rows.items():
     if ref_errors: verdict.append(f"reference had {ref_errors:.0f} errors")
     failures += [f"{name} @{conns}: {v}" for v in verdict]
     print(f"| {name} | {conns} | {shop_rps:,.0f} | {p50:.1f} | {p99:.1f} | {errors:.0f} ({fivexx:.0f} 5xx) | {ref_rps:,.0f} ({'write' if kind == 'write' else 'read'}) | {ratio:.2f} | {'ok' if not verdict else 'FAIL'} |")
-c = dict(re.findall(r"(\w+)=(\d+)", cookie)); m = dict(re.findall(r"(\w+)=([\d.]+)", memory))
+c = dict(re.findall(r"(\w+)=(\d+)", cookie))
+if int(c["lines_in_cart"]) != 50: failures.append(f"the cookie test reached {c['lines_in_cart']} lines, not 50")
+m = dict(re.findall(r"(\w+)=([\d.]+)", memory))
 held = float(m["rss_after_mb"]) - float(m["rss_before_mb"])
 print()
 print(f"Peak RSS: ShopApp {shop_peak} MB, reference {ref_peak} MB")
-print(f"Session cookie: {c['cookie_empty_cart_bytes']} bytes with an empty cart ({c.get('lines', '?')} lines), {c['cookie_50_lines_bytes']} bytes with 50 lines")
+print(f"Session cookie: {c['cookie_empty_cart_bytes']} bytes with an empty cart, {c['cookie_50_lines_bytes']} bytes with {c['lines_in_cart']} lines (the same session)")
 print(f"Memory: RSS {m['rss_before_mb']} MB before, {m['rss_after_mb']} MB after {memory_sessions} sessions with 5-line carts: {held:.1f} MB held")
 print(f"First response after `dotnet ShopApp.dll`: {first} ms (fresh database)")
 if c["cookie_empty_cart_bytes"] != c["cookie_50_lines_bytes"]: failures.append("the session cookie grows with the cart")

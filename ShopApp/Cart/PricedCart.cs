@@ -1,34 +1,29 @@
-using Microsoft.EntityFrameworkCore;
 using ShopApp.Catalog;
-using ShopApp.Data;
 
 namespace ShopApp.Cart;
 
-/// <summary>The cart as the shopper sees it: each line with today's price from the database.</summary>
+/// <summary>The cart as the shopper sees it: each line with the current price from the catalog, never one kept in session.</summary>
 public sealed record PricedCart(IReadOnlyList<PricedCartLine> Lines)
 {
     public decimal Subtotal => Lines.Sum(l => l.LineTotal);
 
     public int ItemCount => Lines.Sum(l => l.Quantity);
 
-    public static async Task<PricedCart> LoadAsync(Cart cart, ShopDbContext db, string culture, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Prices each line with the product as <paramref name="find"/> knows it now (the page passes the catalog cache,
+    /// so showing a cart costs no query once its products have been seen).
+    /// </summary>
+    public static async Task<PricedCart> LoadAsync(Cart cart, Func<int, Task<LocalizedProduct?>> find)
     {
-        var ids = cart.Lines.Select(l => l.ProductId).ToList();
-        var products = await db.Products.AsNoTracking()
-            .Where(p => ids.Contains(p.Id))
-            .InLanguage(culture)
-            .Select(p => new { p.Id, p.Name, p.Price, p.Stock, p.ImagePath })
-            .ToDictionaryAsync(p => p.Id, cancellationToken);
-
-        // A product deleted from the catalog since it was added simply no longer shows.
-        var lines = cart.Lines
-            .Where(l => products.ContainsKey(l.ProductId))
-            .Select(l =>
+        var lines = new List<PricedCartLine>(cart.Lines.Count);
+        foreach (var line in cart.Lines)
+        {
+            // A product deleted from the catalog since it was added simply no longer shows.
+            if (await find(line.ProductId) is { } product)
             {
-                var p = products[l.ProductId];
-                return new PricedCartLine(p.Id, p.Name, p.ImagePath, p.Price, l.Quantity, p.Stock);
-            })
-            .ToList();
+                lines.Add(new PricedCartLine(product.Id, product.Name, product.ImagePath, product.Price, line.Quantity, product.Stock));
+            }
+        }
         return new PricedCart(lines);
     }
 }

@@ -1,12 +1,15 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using ShopApp.Data;
 using Microsoft.Extensions.Primitives;
 
 namespace ShopApp.Catalog;
 
 /// <summary>
-/// Catalog pages and product texts, kept for a few seconds. Every visitor browsing the same category sees the same
-/// grid; reading it from SQLite for each of them was most of a page's cost (docs/PERFORMANCE.md). Stock shown on a
-/// card may be up to <see cref="Lifetime"/> old; adding to the cart and placing an order always read it fresh.
+/// Catalog pages and products, kept for a few seconds. Every visitor browsing the same category sees the same grid;
+/// reading it from SQLite for each of them was most of a page's cost (docs/PERFORMANCE.md). Stock and prices shown
+/// on the catalog, product and cart pages may be up to <see cref="Lifetime"/> old; adding to the cart and placing an
+/// order always read them fresh from the database.
 /// Code that changes the catalog calls <see cref="Changed"/> to drop everything at once.
 /// </summary>
 public sealed class CatalogCache(IMemoryCache cache)
@@ -33,6 +36,11 @@ public sealed class CatalogCache(IMemoryCache cache)
         entry.AddExpirationToken(new CancellationChangeToken(_changed.Token));
         return value;
     }
+
+    /// <summary>One product with its texts in <paramref name="culture"/>: the product page and the cart page share these.</summary>
+    public Task<LocalizedProduct?> FindProductAsync(ShopDbContext db, int id, string culture, CancellationToken cancellationToken = default) =>
+        GetOrCreateAsync((nameof(LocalizedProduct), id, culture), () =>
+            db.Products.AsNoTracking().Where(p => p.Id == id).InLanguage(culture).FirstOrDefaultAsync(cancellationToken));
 
     public void Changed()
     {

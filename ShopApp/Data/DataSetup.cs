@@ -11,7 +11,8 @@ public static class DataSetup
             provider.GetRequiredService<IConfiguration>().GetConnectionString("Shop"),
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
 
-        return services.AddDbContext<ShopDbContext>((provider, options) =>
+        // Pooled: a page takes a ready context instead of building one (and its services) on every request.
+        return services.AddDbContextPool<ShopDbContext>((provider, options) =>
             options.UseSqlite(provider.GetRequiredService<ShopConnection>().ConnectionString));
     }
 }

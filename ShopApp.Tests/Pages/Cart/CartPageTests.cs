@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 
 namespace ShopApp.Tests.Pages.Cart;
@@ -219,6 +221,23 @@ public sealed class CartPageTests : ShopTest
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(400, (await ShopClient.ParseAsync(response)).StatusPageCode());
         Assert.Equal(new Dictionary<int, int> { [1] = 2 }, await Client.CartAsync());
+    }
+
+    [Fact]
+    public async Task A_price_change_in_the_catalog_shows_in_the_cart_once_the_catalog_cache_is_told()
+    {
+        await Client.AddAsync(productId: 1, quantity: 2);
+        Assert.Equal("€25.00", (await Client.GetPageAsync("/Cart")).Subtotal());
+        using (var scope = Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ShopApp.Data.ShopDbContext>();
+            (await db.Products.SingleAsync(p => p.Id == 1)).Price = 10.00m;
+            await db.SaveChangesAsync();
+        }
+
+        Factory.Services.GetRequiredService<ShopApp.Catalog.CatalogCache>().Changed();
+
+        Assert.Equal("€20.00", (await Client.GetPageAsync("/Cart")).Subtotal());
     }
 
     [Fact]

@@ -14,12 +14,13 @@ namespace ShopApp.Pages.Cart;
 /// <c>/Cart</c> and its four actions. Each POST changes the cart in session through <see cref="CartSession"/>
 /// and redirects (post/redirect/get); a refused change leaves the cart as it was and says why.
 /// </summary>
-public class IndexModel(ShopDbContext db, CartSession cartSession, IStringLocalizer<ShopText> t) : PageModel
+public class IndexModel(ShopDbContext db, CartSession cartSession, CatalogCache catalogCache, IStringLocalizer<ShopText> t) : PageModel
 {
     public PricedCart Cart { get; private set; } = new([]);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Cart = await PricedCart.LoadAsync(await cartSession.GetAsync(cancellationToken), db, Languages.Current, cancellationToken);
+        Cart = await PricedCart.LoadAsync(await cartSession.GetAsync(cancellationToken),
+            id => catalogCache.FindProductAsync(db, id, Languages.Current, cancellationToken));
 
     public Task<IActionResult> OnPostAddAsync(CartForm form, CancellationToken cancellationToken) =>
         ChangeAsync(form, requireQuantity: true, (cart, product, quantity) => cart.Add(product.Id, quantity, product.Stock),

@@ -20,8 +20,7 @@ public class DetailsModel(ShopDbContext db, CartSession cartSession, CatalogCach
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var culture = Languages.Current;
-        var product = await catalogCache.GetOrCreateAsync((nameof(LocalizedProduct), id, culture), () =>
-            db.Products.AsNoTracking().Where(p => p.Id == id).InLanguage(culture).FirstOrDefaultAsync(cancellationToken));
+        var product = await catalogCache.FindProductAsync(db, id, culture, cancellationToken);
         if (product is null)
         {
             return NotFound();
