@@ -18,6 +18,11 @@ public sealed class CatalogCache(IMemoryCache cache)
 
     private CancellationTokenSource _changed = new();
 
+    private int _version;
+
+    /// <summary>Goes up with every <see cref="Changed"/>: rendered fragments that vary by it are rendered again.</summary>
+    public int Version => Volatile.Read(ref _version);
+
     public async Task<T> GetOrCreateAsync<T>(object key, Func<Task<T>> load)
     {
         if (cache.TryGetValue(key, out T? cached))
@@ -44,6 +49,7 @@ public sealed class CatalogCache(IMemoryCache cache)
 
     public void Changed()
     {
+        Interlocked.Increment(ref _version);
         var old = Interlocked.Exchange(ref _changed, new CancellationTokenSource());
         old.Cancel();
         old.Dispose();

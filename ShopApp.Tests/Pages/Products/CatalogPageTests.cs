@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 
 namespace ShopApp.Tests.Pages.Products;
@@ -145,5 +147,40 @@ public sealed class CatalogPageTests : ShopTest
             Assert.True(page.QuerySelector($"label[for='{field.Id}']") is not null || field.HasAttribute("aria-label"),
                 $"{url}: field {field.GetAttribute("name")} has no label");
         }
+    }
+
+    [Fact]
+    public async Task The_cached_grid_holds_no_visitors_token_and_every_visitor_can_add_from_it()
+    {
+        var first = await Client.GetPageAsync("/?category=kitchen");
+        using var second = Factory.CreateShopClient();
+
+        var page = await second.GetPageAsync("/?category=kitchen");
+        var token = page.QuerySelector("form#add-to-cart input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var response = await second.PostWithoutTokenAsync("/Cart?handler=Add",
+            [new("productId", "2"), new("quantity", "1"), new("returnUrl", "/?category=kitchen"), new("__RequestVerificationToken", token)]);
+
+        Assert.Empty(first.QuerySelectorAll("[data-testid=product-card] input[name=__RequestVerificationToken]"));
+        Assert.All(page.QuerySelectorAll("[data-testid=product-card] [data-testid=add-to-cart]"),
+            button => Assert.Equal("add-to-cart", button.GetAttribute("form")));
+        Assert.Equal("/?category=kitchen", response.RedirectTarget());
+        Assert.Equal(new Dictionary<int, int> { [2] = 1 }, await second.CartAsync());
+    }
+
+    [Fact]
+    public async Task A_catalog_change_shows_on_the_cached_grid_at_once()
+    {
+        Assert.NotNull((await Client.GetPageAsync("/?category=kitchen")).QuerySelector("[data-product-id='2'] [data-testid=add-to-cart]"));
+        using (var scope = Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ShopApp.Data.ShopDbContext>();
+            (await db.Products.SingleAsync(p => p.Id == 2)).Stock = 0;
+            await db.SaveChangesAsync();
+        }
+
+        Factory.Services.GetRequiredService<ShopApp.Catalog.CatalogCache>().Changed();
+
+        var page = await Client.GetPageAsync("/?category=kitchen");
+        Assert.NotNull(page.QuerySelector("[data-product-id='2'] [data-testid=out-of-stock]"));
     }
 }

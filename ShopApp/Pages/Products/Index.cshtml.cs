@@ -18,6 +18,9 @@ public class IndexModel(ShopDbContext db, CategoryMenu categoryMenu, CatalogCach
 
     public CatalogResults Results { get; private set; } = new([], 0, 1);
 
+    /// <summary>What the cached grid of cards depends on: category, page, language and the catalog's version.</summary>
+    public string GridCacheKey => $"{Category?.Id}|{CurrentPage}|{Languages.Current}|{catalogCache.Version}";
+
     public async Task<IActionResult> OnGetAsync(string? category, string? q, [FromQuery(Name = "page")] string? page, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(category))
