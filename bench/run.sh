@@ -82,8 +82,11 @@ start_reference
 driver add-products "$work/shop.db" 30
 
 echo "Preparing $sessions sessions in each app..."
+# Add-to-cart gets sessions of its own, so the page cases always show the same 5-line carts.
 driver prepare-shop "$shop_url" "$sessions" "$work/shop-sessions.txt"
+driver prepare-shop "$shop_url" "$sessions" "$work/shop-write-sessions.txt"
 driver prepare-ref "$reference_url" "$sessions" "$work/reference-sessions.txt"
+driver prepare-ref "$reference_url" "$sessions" "$work/reference-write-sessions.txt"
 
 # run_wrk <url> <connections> <method> <path> <sessions-file> <expected status> [form]
 run_wrk() {
@@ -96,7 +99,7 @@ cases=(
   "catalog|GET|/?category=kitchen|$work/shop-sessions.txt|200|read"
   "product|GET|/Products/7|$work/shop-sessions.txt|200|read"
   "cart|GET|/Cart|$work/shop-sessions.txt|200|read"
-  "add-to-cart|POST|/Cart?handler=Add|$work/shop-sessions.txt|302|write"
+  "add-to-cart|POST|/Cart?handler=Add|$work/shop-write-sessions.txt|302|write"
   "home (anonymous)|GET|/||200|read"
 )
 # Warm-up, unmeasured: .NET compiles hot code again, optimised, after the first few thousand requests.
@@ -106,7 +109,7 @@ for spec in "${cases[@]}"; do
   run_for=$warmup run_wrk "$shop_url" 32 "$method" "$path" "$file" "$status" "$add_form" >/dev/null
 done
 run_for=$warmup run_wrk "$reference_url" 32 GET /read "$work/reference-sessions.txt" 200 >/dev/null
-run_for=$warmup run_wrk "$reference_url" 32 POST /write "$work/reference-sessions.txt" 302 >/dev/null
+run_for=$warmup run_wrk "$reference_url" 32 POST /write "$work/reference-write-sessions.txt" 302 >/dev/null
 
 results="$work/results.txt"
 : >"$results"
@@ -118,7 +121,7 @@ for connections in 32 128; do
       if [[ $kind == read ]]; then
         ref=$(run_wrk "$reference_url" "$connections" GET /read "$work/reference-sessions.txt" 200)
       else
-        ref=$(run_wrk "$reference_url" "$connections" POST /write "$work/reference-sessions.txt" 302)
+        ref=$(run_wrk "$reference_url" "$connections" POST /write "$work/reference-write-sessions.txt" 302)
       fi
       shop=$(run_wrk "$shop_url" "$connections" "$method" "$path" "$file" "$status" "$add_form")
       echo "$name|$connections|$kind|$round|$shop|$ref" >>"$results"
