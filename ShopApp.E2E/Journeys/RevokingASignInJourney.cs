@@ -13,11 +13,11 @@ public sealed class RevokingASignInJourney(ShopServer shop)
         await using var library = await shop.NewShopperAsync(nameof(One_browser_signs_the_other_out) + "_library");
         var email = "";
 
-        await laptop.RunAsync(async page => email = await SigningInJourney.RegisterAsync(page, "Sam Twice"));
+        await laptop.RunAsync(async page => email = await Steps.RegisterAsync(page, "Sam Twice"));
         await library.RunAsync(async page =>
         {
             await page.GotoAsync("/Account/Login");
-            await SigningInJourney.SignInAsync(page, email);
+            await Steps.SignInAsync(page, email);
             await Expect(page.GetByTestId("user-name")).ToHaveTextAsync("Sam Twice");
         });
 

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using static ShopApp.E2E.Steps;
 
 namespace ShopApp.E2E.Journeys;
 
@@ -7,29 +8,6 @@ namespace ShopApp.E2E.Journeys;
 [Collection(ShopCollection.Name)]
 public sealed class SigningInJourney(ShopServer shop)
 {
-    public const string Password = "Journey#2026";
-
-    /// <summary>Registers a new account in this browser and signs out again, as someone who made an account earlier.</summary>
-    public static async Task<string> RegisterAsync(IPage page, string displayName)
-    {
-        var email = $"{Guid.NewGuid():N}@example.com";
-        await page.GotoAsync("/Account/Register");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Display name").FillAsync(displayName);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
-        await page.GetByLabel("Confirm password").FillAsync(Password);
-        await page.GetByTestId("register").ClickAsync();
-        await Expect(page.GetByTestId("user-name")).ToHaveTextAsync(displayName);
-        return email;
-    }
-
-    public static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByTestId("sign-in").ClickAsync();
-    }
-
     [Fact]
     public async Task Signing_in_keeps_the_cart_and_signing_out_empties_it()
     {

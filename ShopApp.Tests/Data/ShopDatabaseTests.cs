@@ -77,6 +77,7 @@ public sealed class ShopDatabaseTests
         Assert.Equal("Old mug", (await db.Products.SingleAsync(p => p.Id == 1)).Name);
         Assert.Equal(1, await db.SignIns.CountAsync());
         Assert.Equal(["de", "fr"], await db.ProductTranslations.Where(t => t.ProductId == 1).Select(t => t.Culture).OrderBy(c => c).ToListAsync());
+        Assert.Null((await db.Users.SingleAsync(u => u.Email == ShopApp.Account.AccountSeed.Customer.Email)).PreferredCulture);
     }
 
     [Fact]

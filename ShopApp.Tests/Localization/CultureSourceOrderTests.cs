@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -7,14 +8,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ShopApp.Account;
 using ShopApp.Localization;
 using ShopApp.Sessions;
 
 namespace ShopApp.Tests.Localization;
 
 /// <summary>
-/// The request culture comes from the session, then the browser's Accept-Language, then English: the
-/// localization middleware run on a bare request, as configured by <see cref="LocalizationSetup"/>.
+/// The request culture comes from the session, then the signed-in user's saved language, then the browser's
+/// Accept-Language, then English: the localization middleware run on a bare request, as configured by
+/// <see cref="LocalizationSetup"/>.
 /// </summary>
 public sealed class CultureSourceOrderTests
 {
@@ -22,6 +25,30 @@ public sealed class CultureSourceOrderTests
     public async Task The_language_in_session_wins_over_the_browsers()
     {
         Assert.Equal("fr", await CultureForAsync(session: "fr", acceptLanguage: "de-DE,de;q=0.9"));
+    }
+
+    [Fact]
+    public async Task The_language_in_session_wins_over_the_one_saved_on_the_account()
+    {
+        Assert.Equal("fr", await CultureForAsync(session: "fr", acceptLanguage: "en", account: "de"));
+    }
+
+    [Fact]
+    public async Task Without_a_choice_in_session_the_signed_in_users_saved_language_wins_over_the_browsers()
+    {
+        Assert.Equal("de", await CultureForAsync(session: null, acceptLanguage: "fr-FR,fr;q=0.9", account: "de"));
+    }
+
+    [Fact]
+    public async Task A_saved_language_claim_on_an_anonymous_principal_is_ignored()
+    {
+        Assert.Equal("fr", await CultureForAsync(session: null, acceptLanguage: "fr", account: "de", signedIn: false));
+    }
+
+    [Fact]
+    public async Task An_unsupported_saved_language_is_ignored()
+    {
+        Assert.Equal("fr", await CultureForAsync(session: null, acceptLanguage: "fr", account: "xx"));
     }
 
     [Fact]
@@ -55,29 +82,32 @@ public sealed class CultureSourceOrderTests
         var session = new DictionarySession();
         session.SetString(SessionKeys.Language, "fr");
 
-        var culture = await CultureForAsync(session, acceptLanguage: "de", isPage: false);
+        var culture = await RunAsync(session, acceptLanguage: "de", isPage: false);
 
         Assert.Equal("de", culture);
         Assert.False(session.WasLoaded);
     }
 
-    private static Task<string> CultureForAsync(string? session, string? acceptLanguage)
+    private static Task<string> CultureForAsync(string? session, string? acceptLanguage, string? account = null, bool signedIn = true)
     {
         var stored = new DictionarySession();
         if (session is not null)
         {
             stored.SetString(SessionKeys.Language, session);
         }
-        return CultureForAsync(stored, acceptLanguage);
+        var user = new ClaimsPrincipal(account is null
+            ? new ClaimsIdentity()
+            : new ClaimsIdentity([new Claim(ShopClaims.Culture, account)], signedIn ? "Identity.Application" : null));
+        return RunAsync(stored, acceptLanguage, user: user);
     }
 
-    private static async Task<string> CultureForAsync(DictionarySession session, string? acceptLanguage, bool isPage = true)
+    private static async Task<string> RunAsync(DictionarySession session, string? acceptLanguage, bool isPage = true, ClaimsPrincipal? user = null)
     {
         var services = new ServiceCollection().AddLogging().AddSingleton(new SessionSettings()).AddHttpContextAccessor();
         services.AddShopLocalization();
         await using var provider = services.BuildServiceProvider();
 
-        var context = new DefaultHttpContext { RequestServices = provider };
+        var context = new DefaultHttpContext { RequestServices = provider, User = user ?? new ClaimsPrincipal(new ClaimsIdentity()) };
         context.Features.Set<ISessionFeature>(new SessionFeature { Session = session });
         context.Request.Headers.Cookie = $"{SessionKeys.SessionCookie}=opaque";
         if (acceptLanguage is not null)

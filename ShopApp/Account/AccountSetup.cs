@@ -18,6 +18,7 @@ public static class AccountSetup
         services.AddScoped<SessionRotation>();
         services.AddScoped<SignInSession>();
         services.AddScoped<SignIns>();
+        services.AddScoped<AccountLanguage>();
 
         services.AddIdentity<ShopUser, IdentityRole>(options =>
             {
@@ -59,7 +60,10 @@ public static class AccountSetup
     }
 }
 
-/// <summary>Adds the display name to the signed-in user's claims, so the header can greet them without a query.</summary>
+/// <summary>
+/// Adds the display name and the saved language to the signed-in user's claims, so the header can greet them and
+/// the culture can fall back to their language without a query.
+/// </summary>
 public sealed class ShopClaimsPrincipalFactory(UserManager<ShopUser> userManager, RoleManager<IdentityRole> roleManager, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<ShopUser, IdentityRole>(userManager, roleManager, options)
 {
@@ -67,6 +71,10 @@ public sealed class ShopClaimsPrincipalFactory(UserManager<ShopUser> userManager
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(ShopClaims.DisplayName, user.DisplayName));
+        if (Languages.IsSupported(user.PreferredCulture))
+        {
+            identity.AddClaim(new Claim(ShopClaims.Culture, user.PreferredCulture!));
+        }
         return identity;
     }
 }

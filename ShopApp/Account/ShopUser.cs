@@ -8,6 +8,12 @@ public class ShopUser : IdentityUser
     public const int DisplayNameMaxLength = 60;
 
     public string DisplayName { get; set; } = "";
+
+    /// <summary>
+    /// The language the user last chose while signed in ("en", "fr" or "de"; null until they choose one). It comes
+    /// back into the session at their next sign-in, on any browser.
+    /// </summary>
+    public string? PreferredCulture { get; set; }
 }
 
 /// <summary>The two roles. Every registered account is a <see cref="Customer"/>.</summary>
@@ -27,4 +33,7 @@ public static class ShopClaims
 
     /// <summary>Which server-side sign-in (a row in SignIns) this request belongs to.</summary>
     public const string SignInId = "shop:signin";
+
+    /// <summary>The user's saved language, so the culture can fall back to it without a query.</summary>
+    public const string Culture = "shop:culture";
 }

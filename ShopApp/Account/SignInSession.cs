@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ShopApp.Localization;
 using ShopApp.Sessions;
 
 namespace ShopApp.Account;
@@ -8,16 +9,23 @@ namespace ShopApp.Account;
 /// worthless after it), the cart carried into the signed-in session, everything but preferences dropped at
 /// sign-out, and a session that stays bound to the user who signed in.
 /// </summary>
-public sealed class SignInSession(IHttpContextAccessor httpContextAccessor, SessionRotation rotation, ILogger<SignInSession> logger)
+public sealed class SignInSession(IHttpContextAccessor httpContextAccessor, SessionRotation rotation, LanguageSession language, ILogger<SignInSession> logger)
 {
     private ISession Session =>
         httpContextAccessor.HttpContext?.Session ?? throw new InvalidOperationException("The session is only available during a request.");
 
-    /// <summary>Call right after a successful sign-in: the visitor keeps the cart, under a new session id.</summary>
-    public async Task SignedInAsync(string userId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Call right after a successful sign-in: the visitor keeps the cart, under a new session id, and the language
+    /// saved on the account (if any) becomes this browser's.
+    /// </summary>
+    public async Task SignedInAsync(ShopUser user, CancellationToken cancellationToken = default)
     {
         await rotation.RotateAsync(keep: _ => true, cancellationToken: cancellationToken);
-        Session.SetString(SessionKeys.SignedInUser, userId);
+        Session.SetString(SessionKeys.SignedInUser, user.Id);
+        if (Languages.IsSupported(user.PreferredCulture))
+        {
+            await language.SetAsync(user.PreferredCulture, cancellationToken);
+        }
     }
 
     /// <summary>Call right after signing out: a new, empty session id, keeping only the browser's preferences.</summary>

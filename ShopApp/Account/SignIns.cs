@@ -51,13 +51,16 @@ public sealed class SignIns(ShopDbContext db, ServerTicketStore tickets, Session
         return ids.Count;
     }
 
-    /// <summary>Hands the user's other sign-ins their new security stamp, so a password change does not end them.</summary>
-    public async Task KeepOthersAsync(string userId, string? currentSignInId, string claimType, string securityStamp, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Gives the user's active sign-ins, except <paramref name="exceptSignInId"/>, a new value for one claim: the new
+    /// security stamp after a password change (so it does not end them), the newly saved language.
+    /// </summary>
+    public async Task ReplaceClaimAsync(string userId, string? exceptSignInId, string claimType, string value, CancellationToken cancellationToken = default)
     {
-        var ids = await db.SignIns.Where(s => s.UserId == userId && s.Id != currentSignInId).Select(s => s.Id).ToListAsync(cancellationToken);
+        var ids = await db.SignIns.Where(s => s.UserId == userId && s.Id != exceptSignInId).Select(s => s.Id).ToListAsync(cancellationToken);
         foreach (var id in ids)
         {
-            await tickets.ReplaceClaimAsync(id, claimType, securityStamp, cancellationToken);
+            await tickets.ReplaceClaimAsync(id, claimType, value, cancellationToken);
         }
     }
 

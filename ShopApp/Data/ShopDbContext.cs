@@ -23,6 +23,7 @@ public class ShopDbContext(DbContextOptions<ShopDbContext> options) : IdentityDb
         base.OnModelCreating(modelBuilder);
 
         modelBuilder.Entity<ShopUser>().Property(u => u.DisplayName).HasMaxLength(ShopUser.DisplayNameMaxLength);
+        modelBuilder.Entity<ShopUser>().Property(u => u.PreferredCulture).HasMaxLength(8);
 
         modelBuilder.Entity<ProductTranslation>(translation =>
         {

@@ -17,7 +17,7 @@ public static class Languages
 
     public static readonly IReadOnlyList<CultureInfo> Cultures = [.. All.Select(l => CultureInfo.GetCultureInfo(l.Culture))];
 
-    public static bool IsSupported(string? culture) => culture is not null && All.Any(l => l.Culture == culture);
+    public static bool IsSupported([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? culture) => culture is not null && All.Any(l => l.Culture == culture);
 
     /// <summary>The current request's language ("en", "fr" or "de"): the key for translated catalog text.</summary>
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;

@@ -28,6 +28,7 @@ public static class LocalizationSetup
             options.RequestCultureProviders =
             [
                 new SessionRequestCultureProvider(),
+                new AccountRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ShopApp.Account;
 using ShopApp.Tests.Localization;
 
@@ -109,6 +111,82 @@ public sealed class LanguageTests : ShopTest
         await Client.SignOutAsync();
 
         Assert.Equal("de", (await Client.GetPageAsync("/")).DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task A_language_chosen_while_signed_in_comes_back_at_the_next_sign_in_on_another_browser()
+    {
+        await Client.SignInAsync(AccountSeed.Customer);
+        await ChooseAsync(Client, "fr");
+        await Client.SignOutAsync();
+        Assert.Equal("fr", (await Client.GetPageAsync("/")).DocumentElement.GetAttribute("lang"));
+
+        using var otherBrowser = Factory.CreateShopClient();
+        otherBrowser.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de-DE");
+        Assert.Equal("de", (await otherBrowser.GetPageAsync("/")).DocumentElement.GetAttribute("lang"));
+        await otherBrowser.SignInAsync(AccountSeed.Customer);
+
+        Assert.Equal("fr", (await otherBrowser.GetPageAsync("/")).DocumentElement.GetAttribute("lang"));
+        Assert.Equal("fr", await SavedLanguageAsync(AccountSeed.Customer.Email));
+    }
+
+    [Fact]
+    public async Task The_saved_language_replaces_the_one_chosen_before_signing_in()
+    {
+        await Client.SignInAsync(AccountSeed.Customer);
+        await ChooseAsync(Client, "de");
+        using var otherBrowser = Factory.CreateShopClient();
+        await ChooseAsync(otherBrowser, "fr");
+
+        await otherBrowser.SignInAsync(AccountSeed.Customer);
+
+        Assert.Equal("de", (await otherBrowser.GetPageAsync("/")).DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task A_language_chosen_before_signing_in_is_not_saved_on_the_account()
+    {
+        await ChooseAsync(Client, "de");
+        await Client.SignInAsync(AccountSeed.Customer);
+
+        Assert.Equal("de", (await Client.GetPageAsync("/")).DocumentElement.GetAttribute("lang"));
+        Assert.Null(await SavedLanguageAsync(AccountSeed.Customer.Email));
+        using var otherBrowser = Factory.CreateShopClient();
+        await otherBrowser.SignInAsync(AccountSeed.Customer);
+        Assert.Equal("en", (await otherBrowser.GetPageAsync("/")).DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task A_new_account_keeps_the_language_it_was_registered_in()
+    {
+        await ChooseAsync(Client, "de");
+        await Client.RegisterAsync("lena@example.com", password: "Secret#123");
+        await Client.SignOutAsync();
+
+        using var otherBrowser = Factory.CreateShopClient();
+        await otherBrowser.SignInAsync("lena@example.com", "Secret#123");
+
+        Assert.Equal("de", (await otherBrowser.GetPageAsync("/")).DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task A_new_choice_reaches_the_users_other_signed_in_browsers_as_their_fallback()
+    {
+        using var otherBrowser = Factory.CreateShopClient();
+        await otherBrowser.SignInAsync(AccountSeed.Customer);
+        await Client.SignInAsync(AccountSeed.Customer);
+
+        await ChooseAsync(Client, "fr");
+
+        // The other browser chose nothing in its own session, so the account's language is next in line.
+        Assert.Equal("fr", (await otherBrowser.GetPageAsync("/")).DocumentElement.GetAttribute("lang"));
+    }
+
+    private async Task<string?> SavedLanguageAsync(string email)
+    {
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopApp.Data.ShopDbContext>();
+        return (await db.Users.AsNoTracking().SingleAsync(u => u.Email == email)).PreferredCulture;
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public class LoginModel(SignInManager<ShopUser> signInManager, SignInSession sig
             return Page();
         }
 
-        await signInSession.SignedInAsync(user.Id, cancellationToken);
+        await signInSession.SignedInAsync(user, cancellationToken);
         Notice.Set(TempData, new Notice(NoticeKind.Success, t["Welcome back, {0}.", user.DisplayName]));
         // Only a path on this site: an address from a link must not send the user elsewhere after signing in.
         return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Products/Index");

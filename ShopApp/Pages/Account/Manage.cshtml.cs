@@ -89,7 +89,7 @@ public class ManageModel(UserManager<ShopUser> users, SignInManager<ShopUser> si
         }
         else
         {
-            await signIns.KeepOthersAsync(user.Id, current, identity.Value.ClaimsIdentity.SecurityStampClaimType, user.SecurityStamp!, cancellationToken);
+            await signIns.ReplaceClaimAsync(user.Id, current, identity.Value.ClaimsIdentity.SecurityStampClaimType, user.SecurityStamp!, cancellationToken);
             Notice.Set(TempData, new Notice(NoticeKind.Success, t["Your password is changed. Your other sign-ins stay signed in."]));
         }
         return RedirectToPage();

@@ -10,7 +10,7 @@ using ShopApp.Pages.Shared;
 namespace ShopApp.Pages.Account;
 
 /// <summary>Creating an account signs the new customer in straight away (no e-mail is sent to confirm it).</summary>
-public class RegisterModel(UserManager<ShopUser> users, SignInManager<ShopUser> signInManager, SignInSession signInSession, IStringLocalizer<ShopText> t) : PageModel
+public class RegisterModel(UserManager<ShopUser> users, SignInManager<ShopUser> signInManager, SignInSession signInSession, LanguageSession language, IStringLocalizer<ShopText> t) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -29,7 +29,14 @@ public class RegisterModel(UserManager<ShopUser> users, SignInManager<ShopUser> 
             return Page();
         }
 
-        var user = new ShopUser { UserName = Input.Email, Email = Input.Email, DisplayName = Input.DisplayName.Trim() };
+        var user = new ShopUser
+        {
+            UserName = Input.Email,
+            Email = Input.Email,
+            DisplayName = Input.DisplayName.Trim(),
+            // A language chosen in this browser before registering becomes the new account's.
+            PreferredCulture = await language.GetAsync(cancellationToken),
+        };
         var created = await users.CreateAsync(user, Input.Password);
         if (!created.Succeeded)
         {
@@ -43,7 +50,7 @@ public class RegisterModel(UserManager<ShopUser> users, SignInManager<ShopUser> 
         await users.AddToRoleAsync(user, ShopRoles.Customer);
 
         await signInManager.SignInAsync(user, isPersistent: false);
-        await signInSession.SignedInAsync(user.Id, cancellationToken);
+        await signInSession.SignedInAsync(user, cancellationToken);
         Notice.Set(TempData, new Notice(NoticeKind.Success, t["Welcome to ShopApp, {0}. Your account is ready.", user.DisplayName]));
         return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Products/Index");
     }

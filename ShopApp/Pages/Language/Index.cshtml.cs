@@ -1,16 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using ShopApp.Account;
 using ShopApp.Localization;
 using ShopApp.Pages.Shared;
 
 namespace ShopApp.Pages.Language;
 
 /// <summary>
-/// <c>POST /Language</c> stores the chosen language in session and goes back where the visitor was. A GET shows
+/// <c>POST /Language</c> stores the chosen language in session (and, signed in, on the account) and goes back
+/// where the visitor was. A GET shows
 /// the same choice as a page of its own (the header's picker posts here from every page).
 /// </summary>
-public class IndexModel(LanguageSession languageSession, IStringLocalizer<ShopText> t) : PageModel
+public class IndexModel(LanguageSession languageSession, AccountLanguage accountLanguage, IStringLocalizer<ShopText> t) : PageModel
 {
     public IActionResult OnGet() => Page();
 
@@ -18,7 +20,9 @@ public class IndexModel(LanguageSession languageSession, IStringLocalizer<ShopTe
     {
         if (Languages.IsSupported(culture))
         {
-            await languageSession.SetAsync(culture!, cancellationToken);
+            await languageSession.SetAsync(culture, cancellationToken);
+            // Signed in, the choice is also saved on the account, so it comes back at the next sign-in anywhere.
+            await accountLanguage.SaveAsync(User, culture, cancellationToken);
         }
         else
         {

@@ -1,0 +1,41 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ShopApp.E2E;
+
+/// <summary>Steps several journeys take, written once: registering, signing in, choosing a language.</summary>
+public static class Steps
+{
+    /// <summary>The password every account made by a journey gets.</summary>
+    public const string Password = "Journey#2026";
+
+    /// <summary>Registers a new account in this browser (which leaves it signed in) and returns its e-mail.</summary>
+    public static async Task<string> RegisterAsync(IPage page, string displayName)
+    {
+        var email = $"{Guid.NewGuid():N}@example.com";
+        await page.GotoAsync("/Account/Register");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Display name").FillAsync(displayName);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await page.GetByLabel("Confirm password").FillAsync(Password);
+        await page.GetByTestId("register").ClickAsync();
+        await Expect(page.GetByTestId("user-name")).ToHaveTextAsync(displayName);
+        return email;
+    }
+
+    /// <summary>Fills in and sends the sign-in form the page is showing (in English).</summary>
+    public static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByTestId("sign-in").ClickAsync();
+    }
+
+    /// <summary>Picks a language from the header's picker and waits for the page to come back in it.</summary>
+    public static async Task ChooseLanguageAsync(IPage page, string culture)
+    {
+        await page.GetByTestId("language-toggle").ClickAsync();
+        await page.Locator($"[data-testid=language-option][data-culture='{culture}']").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", culture);
+    }
+}
