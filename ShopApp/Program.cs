@@ -1,6 +1,7 @@
 using ShopApp.Account;
 using ShopApp.Cart;
 using ShopApp.Catalog;
+using ShopApp.Checkout;
 using ShopApp.Data;
 using ShopApp.Localization;
 using ShopApp.Security;
@@ -17,10 +18,13 @@ builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<CategoryMenu>();
 builder.Services.AddSingleton<CatalogCache>();
 builder.Services.AddScoped<CartSession>();
+builder.Services.AddShopCheckout();
 builder.Services.AddRazorPages(options =>
     {
         options.Conventions.AuthorizeFolder("/Admin", ShopRoles.Admin);
         options.Conventions.AuthorizeFolder("/Account");
+        options.Conventions.AuthorizeFolder("/Checkout");
+        options.Conventions.AuthorizeFolder("/Orders");
         options.Conventions.AllowAnonymousToPage("/Account/Login");
         options.Conventions.AllowAnonymousToPage("/Account/Register");
         options.Conventions.AllowAnonymousToPage("/Account/Logout");

@@ -22,6 +22,7 @@ public static class ShopDatabase
         (2, UpgradeScript("0002_Accounts.sql")),
         (3, UpgradeScript("0003_CatalogTranslations.sql")),
         (4, UpgradeScript("0004_PreferredCulture.sql")),
+        (5, UpgradeScript("0005_Orders.sql")),
     ];
 
     private static int CurrentVersion => Upgrades.Length == 0 ? 1 : Upgrades[^1].Version;

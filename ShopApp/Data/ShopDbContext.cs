@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ShopApp.Account;
 using ShopApp.Catalog;
+using ShopApp.Checkout;
+using ShopApp.Orders;
 
 namespace ShopApp.Data;
 
@@ -17,6 +19,10 @@ public class ShopDbContext(DbContextOptions<ShopDbContext> options) : IdentityDb
     public DbSet<CategoryTranslation> CategoryTranslations => Set<CategoryTranslation>();
 
     public DbSet<SignIn> SignIns => Set<SignIn>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -66,6 +72,47 @@ public class ShopDbContext(DbContextOptions<ShopDbContext> options) : IdentityDb
             // SQLite has no decimal type: EF Core stores the exact decimal as TEXT, so euros never become binary floats.
             product.Property(p => p.Price).HasPrecision(10, 2);
             product.ToTable(t => t.HasCheckConstraint("CK_Products_Stock_NotNegative", "\"Stock\" >= 0"));
+        });
+
+        modelBuilder.Entity<Order>(order =>
+        {
+            order.Property(o => o.Number).HasMaxLength(16);
+            order.HasIndex(o => o.Number).IsUnique();
+            order.Property(o => o.CheckoutToken).HasMaxLength(64);
+            // The guard against a second order from one checkout, whatever the requests do.
+            order.HasIndex(o => o.CheckoutToken).IsUnique();
+            order.HasIndex(o => new { o.UserId, o.PlacedAtUtc });
+            order.HasIndex(o => o.Status);
+            order.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
+            order.Property(o => o.Delivery).HasConversion<string>().HasMaxLength(16);
+            order.Property(o => o.Culture).HasMaxLength(8);
+            order.Property(o => o.CardBrand).HasMaxLength(32);
+            order.Property(o => o.CardLast4).HasMaxLength(4);
+            foreach (var money in new[] { nameof(Order.Subtotal), nameof(Order.DeliveryPrice), nameof(Order.Vat), nameof(Order.Total) })
+            {
+                order.Property(money).HasPrecision(12, 2);
+            }
+            order.Property(o => o.VatRate).HasPrecision(5, 2);
+            order.ComplexProperty(o => o.Shipping, shipping =>
+            {
+                shipping.Property(a => a.FullName).HasMaxLength(CheckoutLimits.NameMaxLength);
+                shipping.Property(a => a.AddressLine1).HasMaxLength(CheckoutLimits.AddressLineMaxLength);
+                shipping.Property(a => a.AddressLine2).HasMaxLength(CheckoutLimits.AddressLineMaxLength);
+                shipping.Property(a => a.City).HasMaxLength(CheckoutLimits.CityMaxLength);
+                shipping.Property(a => a.PostalCode).HasMaxLength(16);
+                shipping.Property(a => a.CountryCode).HasMaxLength(2);
+                shipping.Property(a => a.Phone).HasMaxLength(CheckoutLimits.PhoneMaxLength);
+            });
+            // Orders outlive anything that happens to the account.
+            order.HasOne<ShopUser>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Restrict);
+            order.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<OrderLine>(line =>
+        {
+            line.Property(l => l.Name).HasMaxLength(120);
+            line.Property(l => l.UnitPrice).HasPrecision(10, 2);
+            line.Ignore(l => l.LineTotal);
         });
     }
 }

@@ -21,6 +21,12 @@ public static class SessionKeys
     /// <summary>The cart, as JSON: <c>{"lines":[{"productId":3,"quantity":2}]}</c>.</summary>
     public const string Cart = "Cart";
 
+    /// <summary>
+    /// The checkout so far, as JSON: the shipping address, the delivery method, the card's brand and last four
+    /// digits (never the number), and the review form's one-time order token.
+    /// </summary>
+    public const string Checkout = "Checkout";
+
     /// <summary>The language chosen with the picker: "en", "fr" or "de".</summary>
     public const string Language = "Language";
 
