@@ -46,7 +46,7 @@ public sealed class ShopDatabaseTests
     }
 
     [Fact]
-    public async Task A_version_1_database_is_upgraded_with_accounts_and_translations_and_keeps_its_catalog()
+    public async Task A_version_1_database_is_upgraded_with_accounts_translations_and_orders_and_keeps_its_catalog()
     {
         await using var factory = new ShopFactory();
         await using (var v1 = new SqliteConnection($"Data Source={factory.DatabasePath}"))
@@ -78,6 +78,7 @@ public sealed class ShopDatabaseTests
         Assert.Equal(1, await db.SignIns.CountAsync());
         Assert.Equal(["de", "fr"], await db.ProductTranslations.Where(t => t.ProductId == 1).Select(t => t.Culture).OrderBy(c => c).ToListAsync());
         Assert.Null((await db.Users.SingleAsync(u => u.Email == ShopApp.Account.AccountSeed.Customer.Email)).PreferredCulture);
+        Assert.Equal(0, await db.Orders.CountAsync());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using ShopApp.Account;
+using ShopApp.Tests.Checkout;
 
 namespace ShopApp.Tests.Localization;
 
@@ -49,6 +50,25 @@ public sealed partial class EveryPageIsTranslatedTests : ShopTest
         {
             ["Password.CurrentPassword"] = "Wrong#123", ["Password.NewPassword"] = "x", ["Password.ConfirmNewPassword"] = "y",
         }, tokenPage: "/Account/Manage"));
+        await Visit(Client, "/Orders");
+        await After(Client, "checkout with an empty cart", Client.GetAsync("/Checkout/Shipping"));
+        await Client.AddAsync(productId: 3, quantity: 1);
+        await Visit(Client, "/Checkout/Shipping");
+        await After(Client, "bad shipping", Client.PostShippingAsync(CheckoutSteps.GoodShipping().With("Shipping.PostalCode", "x").With("Shipping.FullName", "").With("Shipping.Phone", "12")));
+        await After(Client, "unknown country", Client.PostShippingAsync(CheckoutSteps.GoodShipping().With("Shipping.Country", "XX")));
+        await After(Client, "shipping done", Client.PostShippingAsync());
+        await After(Client, "no delivery chosen", Client.PostDeliveryAsync(null));
+        await After(Client, "delivery done", Client.PostDeliveryAsync("Express"));
+        await After(Client, "empty card", Client.PostPaymentAsync(new Dictionary<string, string>()));
+        await After(Client, "bad card", Client.PostPaymentAsync(CheckoutSteps.GoodCard().With("Payment.CardNumber", "4242 4242 4242 4241").With("Payment.Expiry", "01/20").With("Payment.Cvc", "1")));
+        await After(Client, "bad card format", Client.PostPaymentAsync(CheckoutSteps.GoodCard().With("Payment.CardNumber", "abc").With("Payment.Expiry", "xx")));
+        await After(Client, "payment done", Client.PostPaymentAsync());
+        await Visit(Client, "/Checkout/Payment");
+        var review = await Client.GetPageAsync("/Checkout/Review");
+        pages.Add(("review", review));
+        await After(Client, "stale review", Client.PostWithoutTokenAsync("/Checkout/Review", review.PlaceOrderFields().With("orderToken", "old")));
+        await After(Client, "order placed", Client.PostWithoutTokenAsync("/Checkout/Review", review.PlaceOrderFields()));
+        await Visit(Client, "/Orders");
         await After(Client, "signed out", Client.SignOutAsync());
 
         using var admin = Factory.CreateShopClient();
@@ -58,6 +78,14 @@ public sealed partial class EveryPageIsTranslatedTests : ShopTest
         await other.SignInAsync(AccountSeed.Admin);
         await Visit(admin, "/Admin");
         await Visit(admin, "/Account/Sessions");
+        await Visit(admin, "/Admin/Orders");
+        await Visit(admin, "/Admin/Orders?status=Lost");
+        await Visit(admin, "/Admin/Orders?status=Delivered");
+        var number = (await admin.GetPageAsync("/Admin/Orders")).QuerySelector("[data-testid=order]")!.GetAttribute("data-number")!;
+        await After(admin, "order shipped", admin.PostAsync("/Admin/Orders?handler=Move", new Dictionary<string, string> { ["number"] = number, ["to"] = "Shipped" }, tokenPage: "/Admin/Orders"));
+        await After(admin, "bad move", admin.PostAsync("/Admin/Orders?handler=Move", new Dictionary<string, string> { ["number"] = number, ["to"] = "Cancelled" }, tokenPage: "/Admin/Orders"));
+        await After(admin, "no such order", admin.PostAsync("/Admin/Orders?handler=Move", new Dictionary<string, string> { ["number"] = "SA-2222-2222", ["to"] = "Shipped" }, tokenPage: "/Admin/Orders"));
+        await Visit(admin, $"/Orders/{number}");
 
         Assert.All(pages, p => Assert.Equal(culture, p.Page.DocumentElement.GetAttribute("lang")));
         var english = EnglishTextsThatAreTranslated(culture);
