@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using ShopApp.Tests.Localization;
 using static Microsoft.Playwright.Assertions;
 
 namespace ShopApp.E2E;
@@ -23,11 +24,11 @@ public static class Steps
         return email;
     }
 
-    /// <summary>Fills in and sends the sign-in form the page is showing (in English).</summary>
-    public static async Task SignInAsync(IPage page, string email)
+    /// <summary>Fills in and sends the sign-in form the page is showing, labelled in <paramref name="culture"/>.</summary>
+    public static async Task SignInAsync(IPage page, string email, string culture = "en")
     {
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByLabel(ShopTexts.In(culture, "E-mail")).FillAsync(email);
+        await page.GetByLabel(ShopTexts.In(culture, "Password")).FillAsync(Password);
         await page.GetByTestId("sign-in").ClickAsync();
     }
 

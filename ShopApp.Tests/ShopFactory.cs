@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ShopApp.Tests;
 
@@ -41,8 +42,21 @@ public sealed class ShopFactory(string environment = "Development") : WebApplica
             BaseAddress = new Uri(https ? "https://localhost" : "http://localhost"),
         }));
 
+    private LogCapture? _logs;
+
+    /// <summary>Captures every log line from now on, at every level (Trace included). Call before the first client.</summary>
+    public LogCapture CaptureLogs()
+    {
+        _logs = new LogCapture();
+        return _logs;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (_logs is { } logs)
+        {
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFilter(_ => true).AddProvider(logs));
+        }
         // The repository root, where the solution file is, is the app's content root (wwwroot, appsettings).
         builder.UseSolutionRelativeContentRoot(".", "ShopApp.sln");
         builder.UseEnvironment(environment);

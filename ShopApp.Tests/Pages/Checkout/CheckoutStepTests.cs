@@ -1,4 +1,9 @@
 using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.DependencyInjection;
+using ShopApp.Sessions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using ShopApp.Account;
@@ -10,8 +15,11 @@ namespace ShopApp.Tests.Pages.Checkout;
 /// <summary>Every field of every step is checked on the server, and a refused form says why beside the field.</summary>
 public sealed class CheckoutStepTests : ShopTest
 {
+    private LogCapture _logs = null!;
+
     public override async Task InitializeAsync()
     {
+        _logs = Factory.CaptureLogs();
         // Card expiry and delivery dates are judged against this day, a Sunday.
         Factory.UseTime(new ManualClock(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)));
         await base.InitializeAsync();
@@ -215,6 +223,42 @@ public sealed class CheckoutStepTests : ShopTest
         Assert.Equal(En("{0} ending in {1} will be used for this order.", "Mastercard", "4444"), payment.QuerySelector("[data-testid=card-on-file] span")!.TextContent.Trim());
         Assert.DoesNotContain("5555 5555", payment.DocumentElement.OuterHtml);
         Assert.Equal("", payment.QuerySelector<IHtmlInputElement>("[name='Payment.CardNumber']")!.Value);
+    }
+
+    [Fact]
+    public async Task Neither_the_session_store_nor_the_logs_ever_hold_the_card_number_or_code()
+    {
+        await Client.PostShippingAsync();
+        await Client.PostDeliveryAsync();
+        await Client.PostPaymentAsync(CheckoutSteps.GoodCard().With("Payment.CardNumber", "5555 5555 5555 4444").With("Payment.Expiry", "01/20").With("Payment.Cvc", "731"));
+        await Client.PostPaymentAsync(CheckoutSteps.GoodCard().With("Payment.CardNumber", "5555-5555-5555-4444").With("Payment.Cvc", "731"));
+        Assert.Equal(HttpStatusCode.Redirect, (await Client.PlaceOrderAsync()).StatusCode);
+        await Client.AddAsync(productId: 3);
+        await Client.PostShippingAsync();
+        await Client.PostDeliveryAsync();
+        await Client.PostPaymentAsync(CheckoutSteps.GoodCard().With("Payment.CardNumber", "5555 5555 5555 4444").With("Payment.Cvc", "731"));
+
+        var stored = Encoding.UTF8.GetString(await SessionBytesAsync());
+        Assert.Contains("\"last4\":\"4444\"", stored);
+        Assert.Contains("Mastercard", stored);
+        foreach (var secret in new[] { "5555555555554444", "5555 5555 5555 4444", "5555-5555-5555-4444" })
+        {
+            Assert.DoesNotContain(secret, stored);
+            Assert.DoesNotContain(secret, _logs.All);
+        }
+        Assert.DoesNotContain("cvc", stored, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Payment.Cvc=731", _logs.All);
+        Assert.NotEmpty(_logs.Lines);
+    }
+
+    /// <summary>The raw bytes the session store holds for this client's session.</summary>
+    private async Task<byte[]> SessionBytesAsync()
+    {
+        var cookie = Uri.UnescapeDataString(Client.Cookies[SessionKeys.SessionCookie]);
+        var padded = cookie.PadRight(cookie.Length + (4 - cookie.Length % 4) % 4, '=');
+        var protector = Factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("SessionMiddleware");
+        var key = Encoding.UTF8.GetString(protector.Unprotect(Convert.FromBase64String(padded)));
+        return await Factory.Services.GetRequiredService<IDistributedCache>().GetAsync(key) ?? throw new InvalidOperationException("No session is stored.");
     }
 
     [Fact]
