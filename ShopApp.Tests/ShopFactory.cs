@@ -8,12 +8,20 @@ using Microsoft.Extensions.Logging;
 namespace ShopApp.Tests;
 
 /// <summary>
-/// ShopApp in memory, with a SQLite file of its own that is deleted afterwards. Create one per test: no test
-/// sees another's catalog, stock or sessions.
+/// ShopApp in memory, with a data folder of its own (shop.db, sessions.db, the Data Protection keys) that is
+/// deleted afterwards. Create one per test: no test sees another's catalog, stock or sessions. A restart test
+/// passes the folder of a stopped factory to a new one.
 /// </summary>
-public sealed class ShopFactory(string environment = "Development") : WebApplicationFactory<Program>
+public sealed class ShopFactory(string environment = "Development", string? dataFolder = null) : WebApplicationFactory<Program>
 {
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"shopapp-test-{Guid.NewGuid():N}.db");
+    public string DataFolder { get; } = dataFolder ?? Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"shopapp-test-{Guid.NewGuid():N}")).FullName;
+
+    public string DatabasePath => Path.Combine(DataFolder, "shop.db");
+
+    public string SessionsPath => Path.Combine(DataFolder, "sessions.db");
+
+    /// <summary>True to leave the data folder in place when this factory stops (to start another on it).</summary>
+    public bool KeepData { get; set; }
 
     private readonly Dictionary<string, string?> _settings = new();
 
@@ -61,6 +69,8 @@ public sealed class ShopFactory(string environment = "Development") : WebApplica
         builder.UseSolutionRelativeContentRoot(".", "ShopApp.sln");
         builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:Shop", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:Sessions", $"Data Source={SessionsPath}");
+        builder.UseSetting("DataProtection:KeysFolder", Path.Combine(DataFolder, "keys"));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -75,9 +85,9 @@ public sealed class ShopFactory(string environment = "Development") : WebApplica
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        if (!KeepData && Directory.Exists(DataFolder))
         {
-            File.Delete(DatabasePath + suffix);
+            Directory.Delete(DataFolder, recursive: true);
         }
     }
 }

@@ -9,7 +9,8 @@ using ShopApp.Sessions;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddShopDatabase();
+builder.Services.AddShopDatabase(builder.Configuration);
+builder.Services.AddShopDataProtection(builder.Configuration, builder.Environment);
 builder.Services.AddShopSession(builder.Configuration, builder.Environment);
 builder.Services.AddShopAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddShopLocalization();
@@ -36,6 +37,7 @@ builder.Services.AddRazorPages(options =>
 var app = builder.Build();
 
 await ShopDatabase.PrepareAsync(app.Services);
+await SessionSetup.PrepareSessionStoreAsync(app.Services);
 await AccountSeed.SeedAsync(app.Services);
 
 app.UseSecurityHeaders();
@@ -48,6 +50,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
 app.UseRouting();
+app.UseSessionWriteLock();
 app.UseSession();
 app.UseAuthentication();
 app.UseSessionBoundToSignIn();

@@ -23,7 +23,10 @@ public sealed record CatalogSearch(Category? Category, string? Text, int Page)
         {
             // LIKE with our own escape character, so a search for "50%" means the text "50%".
             var pattern = "%" + Text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            query = query.Where(p => EF.Functions.Like(p.Name, pattern, "\\") || EF.Functions.Like(p.Description, pattern, "\\"));
+            // SQLite's LIKE ignores case (for ASCII); PostgreSQL's does not, so there ILIKE does the same job.
+            query = db.Database.IsNpgsql()
+                ? query.Where(p => EF.Functions.ILike(p.Name, pattern, "\\") || EF.Functions.ILike(p.Description, pattern, "\\"))
+                : query.Where(p => EF.Functions.Like(p.Name, pattern, "\\") || EF.Functions.Like(p.Description, pattern, "\\"));
         }
 
         var total = await query.CountAsync(cancellationToken);

@@ -56,6 +56,12 @@ public static class ShopDatabase
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
 
+        if (!db.Database.IsSqlite())
+        {
+            await PreparePostgresAsync(db, cancellationToken);
+            return;
+        }
+
         if (await db.Database.EnsureCreatedAsync(cancellationToken))
         {
             await SetVersionAsync(db, CurrentVersion, cancellationToken);
@@ -75,6 +81,42 @@ public static class ShopDatabase
 
         await CatalogSeed.SeedAsync(db, cancellationToken);
         await CatalogSeed.SeedTranslationsAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// PostgreSQL support starts at the current schema: a new database gets the whole model. Instances that start
+    /// together take an advisory lock, so only one creates and seeds it. (A later schema change will need its own
+    /// PostgreSQL step beside the SQLite one.)
+    /// </summary>
+    private static async Task PreparePostgresAsync(ShopDbContext db, CancellationToken cancellationToken)
+    {
+        const long PrepareLock = 0x5348_4F50_4150_5031; // "SHOPAPP1"
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({PrepareLock})", cancellationToken);
+            try
+            {
+                await db.Database.EnsureCreatedAsync(cancellationToken);
+                await CatalogSeed.SeedAsync(db, cancellationToken);
+                await CatalogSeed.SeedTranslationsAsync(db, cancellationToken);
+                // The seed gives categories and products fixed ids; the identity sequences continue after them.
+                foreach (var table in new[] { "Categories", "Products" })
+                {
+                    // The table names are our own constants, never input.
+                    var sql = $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), GREATEST((SELECT MAX(\"Id\") FROM \"{table}\"), 1))";
+                    await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+                }
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({PrepareLock})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private static async Task<int> GetVersionAsync(ShopDbContext db, CancellationToken cancellationToken) =>

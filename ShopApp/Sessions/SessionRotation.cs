@@ -1,5 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Session;
 using Microsoft.Extensions.Caching.Distributed;
@@ -23,12 +21,10 @@ public sealed class SessionRotation(
     IHttpContextAccessor httpContextAccessor,
     ISessionStore sessionStore,
     IDistributedCache cache,
-    IDataProtectionProvider dataProtection,
+    SessionCookie sessionCookie,
     IOptions<SessionOptions> sessionOptions,
     ILogger<SessionRotation> logger)
 {
-    private readonly IDataProtector _protector = dataProtection.CreateProtector(nameof(SessionMiddleware));
-
     /// <param name="keep">Which entries of the current session move to the new one.</param>
     /// <param name="forgetOld">
     /// True at sign-in and sign-out: the old id must open an empty session from now on. False when the request only
@@ -44,7 +40,7 @@ public sealed class SessionRotation(
         await old.LoadAsync(cancellationToken);
         var kept = old.Keys.Where(keep).Select(key => (Key: key, Value: old.TryGetValue(key, out var value) ? value : null)).ToList();
 
-        if (forgetOld && OldSessionKey(context, options) is string oldKey)
+        if (forgetOld && sessionCookie.KeyOf(context, options.Cookie.Name!) is string oldKey)
         {
             await cache.RemoveAsync(oldKey, cancellationToken);
         }
@@ -60,34 +56,10 @@ public sealed class SessionRotation(
         }
         feature.Session = fresh;
 
-        context.Response.Cookies.Append(options.Cookie.Name!, Protect(newKey), options.Cookie.Build(context));
+        context.Response.Cookies.Append(options.Cookie.Name!, sessionCookie.Protect(newKey), options.Cookie.Build(context));
         // As the session middleware does when it sets its cookie: no cache may keep a response that carries one.
         context.Response.Headers[HeaderNames.CacheControl] = "no-cache,no-store";
         context.Response.Headers[HeaderNames.Pragma] = "no-cache";
         logger.LogInformation("Session rotated; {Count} entries carried over.", kept.Count);
-    }
-
-    private string Protect(string sessionKey) =>
-        Convert.ToBase64String(_protector.Protect(Encoding.UTF8.GetBytes(sessionKey))).TrimEnd('=');
-
-    /// <summary>The store key behind the request's session cookie, when it carries a valid one.</summary>
-    private string? OldSessionKey(HttpContext context, SessionOptions options)
-    {
-        var cookie = context.Request.Cookies[options.Cookie.Name!];
-        if (string.IsNullOrEmpty(cookie))
-        {
-            return null;
-        }
-        try
-        {
-            var padded = cookie.PadRight(cookie.Length + (4 - cookie.Length % 4) % 4, '=');
-            var key = Encoding.UTF8.GetString(_protector.Unprotect(Convert.FromBase64String(padded)));
-            return key.Length == 36 ? key : null;
-        }
-        catch (Exception exception) when (exception is FormatException or System.Security.Cryptography.CryptographicException)
-        {
-            // A cookie we cannot read names no stored session; the middleware has already started a new one.
-            return null;
-        }
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Session;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ShopApp.Sessions;
@@ -11,8 +13,28 @@ public static class SessionSetup
         var settings = configuration.GetSection(SessionSettings.Section).Get<SessionSettings>() ?? new SessionSettings();
         services.AddSingleton(settings);
 
-        // In-process store for now: fast, but every session is lost when the app stops.
-        services.AddDistributedMemoryCache();
+        services.AddSingleton<SessionCookie>();
+        services.AddSingleton<InProcessSessionLocks>();
+        switch (settings.Store)
+        {
+            case SessionStore.Memory:
+                // In-process: the fastest, but every session and sign-in is lost when the app stops.
+                services.AddDistributedMemoryCache();
+                services.AddSingleton<ISessionLocks>(provider => provider.GetRequiredService<InProcessSessionLocks>());
+                break;
+            case SessionStore.Sqlite:
+                services.AddSingleton(provider => SessionDatabase.Sqlite(ShopApp.Data.ShopDatabase.ResolveConnectionString(
+                    provider.GetRequiredService<IConfiguration>().GetConnectionString("Sessions") ?? DefaultSqliteConnectionString,
+                    provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+                AddSqlStore(services);
+                services.AddSingleton<ISessionLocks>(provider => provider.GetRequiredService<InProcessSessionLocks>());
+                break;
+            case SessionStore.Postgres:
+                services.AddSingleton(provider => SessionDatabase.Postgres(provider.GetRequiredService<Npgsql.NpgsqlDataSource>()));
+                AddSqlStore(services);
+                services.AddSingleton<ISessionLocks, PostgresSessionLocks>();
+                break;
+        }
 
         services.AddSession(options =>
         {
@@ -22,11 +44,33 @@ public static class SessionSetup
             options.Cookie.IsEssential = true;
         });
 
+        // Requests of one session that change it run one after another (see SessionWriteLock).
+        services.AddSingleton<DistributedSessionStore>();
+        services.AddTransient<ISessionStore, SerializedSessionStore>();
+
         services.AddAntiforgery(options => ApplyCookiePolicy(options.Cookie, SessionKeys.AntiforgeryCookie, environment));
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpContextAccessor();
         return services;
+    }
+
+    public const string DefaultSqliteConnectionString = "Data Source=App_Data/sessions.db";
+
+    private static void AddSqlStore(IServiceCollection services)
+    {
+        services.AddSingleton<SqlSessionCache>();
+        services.AddSingleton<IDistributedCache>(provider => provider.GetRequiredService<SqlSessionCache>());
+        services.AddHostedService<SessionCacheSweeper>();
+    }
+
+    /// <summary>Creates the store's table when the store is a database. Runs once at start-up.</summary>
+    public static async Task PrepareSessionStoreAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        if (services.GetService<SessionDatabase>() is { } database)
+        {
+            await database.EnsureCreatedAsync(cancellationToken);
+        }
     }
 
     /// <summary>The deliberate settings every cookie of ours shares.</summary>

@@ -1,0 +1,99 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ShopApp.Account;
+using ShopApp.Data;
+using ShopApp.Tests.Checkout;
+
+namespace ShopApp.Tests.Sessions;
+
+/// <summary>The SQLite store (the default): what a browser had survives a restart, expires on time, and no change is lost.</summary>
+public sealed class DurableSessionTests
+{
+    [Fact]
+    public async Task After_a_restart_the_old_cookies_still_carry_cart_language_sign_in_and_checkout()
+    {
+        Dictionary<string, string> cookies;
+        string dataFolder;
+        await using (var before = new ShopFactory { KeepData = true })
+        {
+            dataFolder = before.DataFolder;
+            using var browser = before.CreateShopClient();
+            await browser.SignInAsync(AccountSeed.Customer);
+            await browser.AddAsync(productId: 3, quantity: 2);
+            await browser.PostAsync("/Language", new Dictionary<string, string> { ["culture"] = "de" });
+            await browser.PostShippingAsync();
+            cookies = new Dictionary<string, string>(browser.Cookies);
+        }
+
+        await using var after = new ShopFactory(dataFolder: dataFolder);
+        using var same = after.CreateShopClient();
+        foreach (var (name, value) in cookies)
+        {
+            same.Cookies[name] = value;
+        }
+
+        var cart = await same.GetPageAsync("/Cart");
+        Assert.Equal(new Dictionary<int, int> { [3] = 2 }, cart.CartLines());
+        Assert.Equal("de", cart.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Carl Customer", cart.UserName());
+        Assert.Equal(HttpStatusCode.OK, (await same.GetAsync("/Checkout/Delivery")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_session_ends_after_its_idle_timeout_and_lives_on_while_used()
+    {
+        var clock = new ManualClock();
+        await using var factory = new ShopFactory().With("Session:IdleTimeout", "00:00:30").UseTime(clock);
+        using var browser = factory.CreateShopClient();
+        await browser.AddAsync(productId: 1, quantity: 2);
+
+        clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(new Dictionary<int, int> { [1] = 2 }, await browser.CartAsync());
+        clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(new Dictionary<int, int> { [1] = 2 }, await browser.CartAsync());
+
+        clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Empty(await browser.CartAsync());
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_adds_in_one_session_all_land()
+    {
+        await using var factory = new ShopFactory();
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+            await db.Products.Where(p => p.Id == 1).ExecuteUpdateAsync(set => set.SetProperty(p => p.Stock, 500));
+        }
+        using var browser = factory.CreateShopClient();
+        await browser.AddAsync(productId: 2);
+        var token = (await browser.GetPageAsync("/Cart")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var cookies = string.Join("; ", browser.Cookies.Select(c => $"{c.Key}={c.Value}"));
+
+        // Fifty posts at once with the same cookies, as fifty tabs would send them.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/Cart?handler=Add")
+            {
+                Content = new FormUrlEncodedContent([new("productId", "1"), new("quantity", "1"), new("__RequestVerificationToken", token)]),
+            };
+            request.Headers.Add("Cookie", cookies);
+            return await browser.Http.SendAsync(request);
+        })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(new Dictionary<int, int> { [1] = 50, [2] = 1 }, await browser.CartAsync());
+    }
+
+    [Fact]
+    public async Task The_keys_that_protect_the_cookies_are_kept_in_the_data_folder()
+    {
+        await using var factory = new ShopFactory();
+        using var browser = factory.CreateShopClient();
+        await browser.AddAsync(productId: 1);
+
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(factory.DataFolder, "keys"), "key-*.xml"));
+        Assert.True(File.Exists(factory.SessionsPath));
+    }
+}

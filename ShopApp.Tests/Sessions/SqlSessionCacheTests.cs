@@ -1,0 +1,111 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Caching.Distributed;
+using ShopApp.Sessions;
+
+namespace ShopApp.Tests.Sessions;
+
+/// <summary>The session store's table in SQLite, on a clock the test moves.</summary>
+public sealed class SqlSessionCacheTests : IAsyncLifetime
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"shopapp-cache-{Guid.NewGuid():N}.db");
+    private readonly ManualClock _clock = new();
+    private SqlSessionCache _cache = null!;
+
+    private static readonly byte[] Value = [1, 2, 3];
+
+    public async Task InitializeAsync()
+    {
+        var database = SessionDatabase.Sqlite($"Data Source={_path}");
+        await database.EnsureCreatedAsync();
+        _cache = new SqlSessionCache(database, _clock);
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_path + suffix);
+        }
+        return Task.CompletedTask;
+    }
+
+    private static DistributedCacheEntryOptions Sliding(int seconds, int? absoluteSeconds = null) => new()
+    {
+        SlidingExpiration = TimeSpan.FromSeconds(seconds),
+        AbsoluteExpirationRelativeToNow = absoluteSeconds is { } a ? TimeSpan.FromSeconds(a) : null,
+    };
+
+    [Fact]
+    public async Task A_value_comes_back_until_it_expires_and_never_after_even_before_the_sweep()
+    {
+        await _cache.SetAsync("a", Value, Sliding(30));
+
+        _clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.Equal(Value, await _cache.GetAsync("a"));
+        // Reading slid the window: 30 s from now.
+        _clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.Equal(Value, await _cache.GetAsync("a"));
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Null(await _cache.GetAsync("a"));
+        Assert.Equal(1, await _cache.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_absolute_limit_caps_the_sliding_window()
+    {
+        await _cache.SetAsync("a", Value, Sliding(30, absoluteSeconds: 50));
+
+        _clock.Advance(TimeSpan.FromSeconds(25));
+        await _cache.RefreshAsync("a");
+        _clock.Advance(TimeSpan.FromSeconds(24));
+        Assert.Equal(Value, await _cache.GetAsync("a"));
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Null(await _cache.GetAsync("a"));
+    }
+
+    [Fact]
+    public async Task A_refresh_soon_after_a_write_is_not_written_but_a_later_one_is()
+    {
+        await _cache.SetAsync("early", Value, Sliding(30));
+        await _cache.SetAsync("late", Value, Sliding(30));
+
+        // One second is within the resolution (3 s for a 30 s window): no write, the expiry stays at 30 s.
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await _cache.RefreshAsync("early");
+        _clock.Advance(TimeSpan.FromSeconds(9));
+        await _cache.RefreshAsync("late");
+
+        _clock.Advance(TimeSpan.FromSeconds(20.5));
+        Assert.Null(await _cache.GetAsync("early"));
+        Assert.Equal(Value, await _cache.GetAsync("late"));
+    }
+
+    [Fact]
+    public async Task The_sweep_removes_expired_rows_and_only_those()
+    {
+        await _cache.SetAsync("short", Value, Sliding(10));
+        await _cache.SetAsync("long", Value, Sliding(60));
+        await _cache.SetAsync("fixed", Value, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(20) });
+
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        var removed = await _cache.SweepAsync();
+
+        Assert.Equal(2, removed);
+        Assert.Equal(1, await _cache.CountAsync());
+        Assert.Equal(Value, await _cache.GetAsync("long"));
+    }
+
+    [Fact]
+    public async Task A_write_replaces_the_value_and_remove_deletes_it()
+    {
+        await _cache.SetAsync("a", Value, Sliding(30));
+        await _cache.SetAsync("a", [9], Sliding(30));
+        Assert.Equal([9], await _cache.GetAsync("a"));
+
+        await _cache.RemoveAsync("a");
+
+        Assert.Null(await _cache.GetAsync("a"));
+        Assert.Equal(0, await _cache.CountAsync());
+    }
+}

@@ -1,0 +1,163 @@
+using Microsoft.AspNetCore.Session;
+
+namespace ShopApp.Sessions;
+
+/// <summary>
+/// ASP.NET Core's session is last-writer-wins: two requests of one session load it, each changes its copy, and the
+/// later write-back erases the earlier change (two tabs adding to one cart lose an item). ShopApp closes that gap
+/// in two ways:
+/// <list type="bullet">
+/// <item>A request that may change state (any method but GET, HEAD, OPTIONS and TRACE) holds its session's lock
+/// from before the session is loaded until after it is written back: such requests of one session run one after
+/// another, each seeing the last one's result.</item>
+/// <item>A GET is not queued, so reads stay concurrent. When a GET does write (a notice shown and removed, the
+/// review page's order token), <see cref="SerializedSession"/> takes the lock only for the write, reloads the
+/// stored session and applies just the entries this GET changed.</item>
+/// </list>
+/// </summary>
+public static class SessionWriteLock
+{
+    private const string HeldKey = "ShopApp.SessionLockHeld";
+
+    /// <summary>Whether this request holds its session's lock for its whole length.</summary>
+    public static bool IsHeld(HttpContext context) => context.Items.ContainsKey(HeldKey);
+
+    public static bool ChangesState(HttpRequest request) =>
+        !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method));
+
+    /// <summary>Goes right before <c>UseSession()</c>.</summary>
+    public static IApplicationBuilder UseSessionWriteLock(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (!ChangesState(context.Request))
+            {
+                await next(context);
+                return;
+            }
+            var services = context.RequestServices;
+            var key = services.GetRequiredService<SessionCookie>().KeyOf(context, services.GetRequiredService<SessionSettings>().CookieName);
+            if (key is null)
+            {
+                // No session yet (or one we cannot read): this request starts a new one that no one else knows.
+                await next(context);
+                return;
+            }
+
+            IAsyncDisposable held;
+            try
+            {
+                held = await services.GetRequiredService<ISessionLocks>().AcquireAsync(key, context.RequestAborted);
+            }
+            catch (SessionBusyException exception)
+            {
+                services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionWriteLock)).LogWarning("{Message}", exception.Message);
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "2";
+                return;
+            }
+            await using (held)
+            {
+                context.Items[HeldKey] = true;
+                await next(context);
+                // The session middleware writes the session back after the page and before returning here.
+            }
+        });
+}
+
+/// <summary>Hands out <see cref="SerializedSession"/>s over ASP.NET Core's own distributed session.</summary>
+public sealed class SerializedSessionStore(DistributedSessionStore inner, ISessionLocks locks, IHttpContextAccessor httpContextAccessor) : ISessionStore
+{
+    public ISession Create(string sessionKey, TimeSpan idleTimeout, TimeSpan ioTimeout, Func<bool> tryEstablishSession, bool isNewSessionKey) =>
+        new SerializedSession(
+            inner.Create(sessionKey, idleTimeout, ioTimeout, tryEstablishSession, isNewSessionKey),
+            () => inner.Create(sessionKey, idleTimeout, ioTimeout, tryEstablishSession, isNewSessionKey: false),
+            sessionKey, isNewSessionKey, locks, httpContextAccessor);
+}
+
+/// <summary>
+/// A session that remembers what this request changed. If the request holds its session's lock (see
+/// <see cref="SessionWriteLock"/>) or the session is brand new, committing simply writes it. Otherwise the
+/// commit takes the lock, loads what is stored now, replays only this request's changes on it and writes that.
+/// </summary>
+public sealed class SerializedSession(
+    ISession inner,
+    Func<ISession> reopen,
+    string sessionKey,
+    bool isNew,
+    ISessionLocks locks,
+    IHttpContextAccessor httpContextAccessor) : ISession
+{
+    private readonly List<(string Key, byte[]? Value)> _changes = [];
+    private bool _cleared;
+    private ISession _inner = inner;
+
+    public bool IsAvailable => _inner.IsAvailable;
+
+    public string Id => _inner.Id;
+
+    public IEnumerable<string> Keys => _inner.Keys;
+
+    public Task LoadAsync(CancellationToken cancellationToken = default) => _inner.LoadAsync(cancellationToken);
+
+    public bool TryGetValue(string key, out byte[] value) => _inner.TryGetValue(key, out value!);
+
+    public void Set(string key, byte[] value)
+    {
+        _inner.Set(key, value);
+        _changes.Add((key, value));
+    }
+
+    public void Remove(string key)
+    {
+        var had = _inner.TryGetValue(key, out _);
+        _inner.Remove(key);
+        if (had)
+        {
+            _changes.Add((key, null));
+        }
+    }
+
+    public void Clear()
+    {
+        _inner.Clear();
+        _changes.Clear();
+        _cleared = true;
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        var context = httpContextAccessor.HttpContext;
+        if (isNew || _changes.Count == 0 && !_cleared || context is null || SessionWriteLock.IsHeld(context))
+        {
+            await _inner.CommitAsync(cancellationToken);
+            _changes.Clear();
+            _cleared = false;
+            return;
+        }
+
+        await using (await locks.AcquireAsync(sessionKey, cancellationToken))
+        {
+            var current = reopen();
+            await current.LoadAsync(cancellationToken);
+            if (_cleared)
+            {
+                current.Clear();
+            }
+            foreach (var (key, value) in _changes)
+            {
+                if (value is null)
+                {
+                    current.Remove(key);
+                }
+                else
+                {
+                    current.Set(key, value);
+                }
+            }
+            await current.CommitAsync(cancellationToken);
+            _inner = current;
+            _changes.Clear();
+            _cleared = false;
+        }
+    }
+}
