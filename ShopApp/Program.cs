@@ -41,6 +41,7 @@ await SessionSetup.PrepareSessionStoreAsync(app.Services);
 await AccountSeed.SeedAsync(app.Services);
 
 app.UseSecurityHeaders();
+app.UseInstanceName();
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {

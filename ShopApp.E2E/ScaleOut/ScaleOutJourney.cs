@@ -1,0 +1,162 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+using static ShopApp.E2E.Steps;
+
+namespace ShopApp.E2E.ScaleOut;
+
+/// <summary>
+/// Three instances behind round-robin nginx, without sticky sessions: every request of a shopper may land on
+/// another instance, and the session (in PostgreSQL) must not care.
+/// </summary>
+public sealed class ScaleOutJourney(ScaleOutCluster cluster) : IClassFixture<ScaleOutCluster>
+{
+    // Seeded with plenty in stock: 7 Dotted Notebook A5 (100), 9 Colour Pencil Set (60), 10 Sticky Notes Pack (150).
+
+    /// <summary>Remembers which instance answered each page the shopper's browser loaded.</summary>
+    private static HashSet<string> TrackInstances(IPage page)
+    {
+        var instances = new HashSet<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Request.ResourceType == "document" && response.Headers.TryGetValue("x-shopapp-instance", out var name))
+            {
+                lock (instances)
+                {
+                    instances.Add(name);
+                }
+            }
+        };
+        return instances;
+    }
+
+    private static async Task FillShippingAsync(IPage page)
+    {
+        await page.GetByLabel("Address line 1").FillAsync("Hauptstraße 5");
+        await page.GetByLabel("Postal code").FillAsync("10115");
+        await page.GetByLabel("City").FillAsync("Berlin");
+        await page.GetByLabel("Country").SelectOptionAsync("DE");
+        await page.GetByLabel("Phone").FillAsync("+49 30 1234567");
+        await page.GetByTestId("continue").ClickAsync();
+    }
+
+    private static async Task PayAsync(IPage page)
+    {
+        await page.GetByLabel("Name on card").FillAsync("Sam Scale");
+        await page.GetByLabel("Card number").FillAsync("4242 4242 4242 4242");
+        await page.GetByLabel("Expiry date (MM/YY)").FillAsync("12/30");
+        await page.GetByLabel("Security code (CVC)").FillAsync("123");
+        await page.GetByTestId("continue").ClickAsync();
+    }
+
+    [ScaleOutFact]
+    public async Task A_shopper_served_by_every_instance_keeps_cart_language_sign_in_and_checkout()
+    {
+        await using var shopper = await cluster.NewShopperAsync(nameof(A_shopper_served_by_every_instance_keeps_cart_language_sign_in_and_checkout));
+        await shopper.RunAsync(async page =>
+        {
+            var instances = TrackInstances(page);
+            await RegisterAsync(page, "Sam Scale");
+            await page.GotoAsync("/");
+            await shopper.ProductCard(7).GetByTestId("add-to-cart").ClickAsync();
+            await shopper.ExpectCartCountAsync(1);
+            await shopper.ProductCard(9).GetByTestId("add-to-cart").ClickAsync();
+            await shopper.ExpectCartCountAsync(2);
+            for (var i = 0; i < 4; i++)
+            {
+                // Each reload may come from another instance: the cart and the name are the same on all.
+                await page.ReloadAsync();
+                await shopper.ExpectCartCountAsync(2);
+                await Expect(page.GetByTestId("user-name")).ToHaveTextAsync("Sam Scale");
+            }
+
+            await page.GotoAsync("/Checkout");
+            await Expect(page).ToHaveURLAsync(new Regex("/Checkout/Shipping$"));
+            await FillShippingAsync(page);
+            await Expect(page).ToHaveURLAsync(new Regex("/Checkout/Delivery$"));
+            await page.Locator("[data-testid=delivery-option][data-method=Standard] input").CheckAsync();
+            await page.GetByTestId("continue").ClickAsync();
+            await PayAsync(page);
+            await Expect(page).ToHaveURLAsync(new Regex("/Checkout/Review$"));
+            await page.ReloadAsync();
+            await Expect(page.GetByTestId("review-line")).ToHaveCountAsync(2);
+
+            // The language too, chosen on one instance and honoured by the others.
+            await ChooseLanguageAsync(page, "de");
+            for (var i = 0; i < 3; i++)
+            {
+                await page.ReloadAsync();
+                await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "de");
+            }
+
+            await page.GetByTestId("place-order").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex("/Orders/SA-"));
+            await shopper.ExpectCartCountAsync(0);
+            Assert.True(instances.Count >= 2, $"every page came from {string.Join(", ", instances)}");
+        });
+    }
+
+    [ScaleOutFact]
+    public async Task Stopping_an_instance_mid_checkout_lets_the_shopper_finish_with_exactly_one_order()
+    {
+        await using var shopper = await cluster.NewShopperAsync(nameof(Stopping_an_instance_mid_checkout_lets_the_shopper_finish_with_exactly_one_order));
+        try
+        {
+            await shopper.RunAsync(async page =>
+            {
+                await RegisterAsync(page, "Robin Restart");
+                await page.GotoAsync("/Products/10");
+                await page.GetByTestId("add-to-cart").ClickAsync();
+                await shopper.ExpectCartCountAsync(1);
+                await page.GotoAsync("/Checkout/Shipping");
+                await FillShippingAsync(page);
+                await Expect(page).ToHaveURLAsync(new Regex("/Checkout/Delivery$"));
+
+                await ScaleOutCluster.InstanceAsync("stop-instance", 2);
+
+                await page.Locator("[data-testid=delivery-option][data-method=Express] input").CheckAsync();
+                await page.GetByTestId("continue").ClickAsync();
+                await PayAsync(page);
+                await Expect(page).ToHaveURLAsync(new Regex("/Checkout/Review$"));
+                await page.GetByTestId("place-order").DblClickAsync();
+                await Expect(page).ToHaveURLAsync(new Regex("/Orders/SA-"));
+
+                await page.GetByTestId("orders-link").ClickAsync();
+                await Expect(page.GetByTestId("order")).ToHaveCountAsync(1);
+            });
+        }
+        finally
+        {
+            await ScaleOutCluster.InstanceAsync("start-instance", 2);
+        }
+    }
+
+    [ScaleOutFact]
+    public async Task Fifty_concurrent_adds_through_the_balancer_all_land()
+    {
+        await using var shopper = await cluster.NewShopperAsync(nameof(Fifty_concurrent_adds_through_the_balancer_all_land));
+        await shopper.RunAsync(async page =>
+        {
+            await page.GotoAsync("/Products/9");
+            await page.GetByTestId("add-to-cart").ClickAsync();
+            await shopper.ExpectCartCountAsync(1);
+            var token = await page.Locator("input[name=__RequestVerificationToken]").First.InputValueAsync();
+
+            // The browser context's request API shares its cookies: fifty tabs adding at once, spread over the instances.
+            var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ =>
+            {
+                var form = page.APIRequest.CreateFormData();
+                form.Set("productId", "10");
+                form.Set("quantity", "1");
+                form.Set("__RequestVerificationToken", token);
+                return page.APIRequest.PostAsync("/Cart?handler=Add", new() { Form = form, MaxRedirects = 0 });
+            }));
+
+            Assert.All(responses, r => Assert.Equal(302, r.Status));
+            Assert.True(responses.Select(r => r.Headers.GetValueOrDefault("x-shopapp-instance")).Distinct().Count() >= 2);
+            await page.GotoAsync("/Cart");
+            await Expect(shopper.CartLine(10).Locator("input[name=quantity]")).ToHaveValueAsync("50");
+            await Expect(shopper.CartLine(9).Locator("input[name=quantity]")).ToHaveValueAsync("1");
+        });
+    }
+}
