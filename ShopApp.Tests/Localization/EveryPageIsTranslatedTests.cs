@@ -27,7 +27,7 @@ public sealed partial class EveryPageIsTranslatedTests : ShopTest
 
         await Client.PostAsync("/Language", new Dictionary<string, string> { ["culture"] = culture });
         foreach (var url in new[] { "/", "/?category=kitchen", "/?q=zzzz", "/Products/1", "/Products/6", "/Cart", "/Language",
-                     "/Account/Login", "/Account/Register", "/Account/Logout", "/Status/400", "/Status/404", "/Status/405", "/Status/500", "/Error", "/no-such-page" })
+                     "/Account/Login", "/Account/Register", "/Account/Logout", "/Status/400", "/Status/404", "/Status/405", "/Status/500", "/Status/503", "/Error", "/no-such-page" })
         {
             await Visit(Client, url);
         }

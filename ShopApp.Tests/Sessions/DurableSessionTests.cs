@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ShopApp.Account;
 using ShopApp.Data;
+using ShopApp.Sessions;
 using ShopApp.Tests.Checkout;
 
 namespace ShopApp.Tests.Sessions;
@@ -84,6 +85,28 @@ public sealed class DurableSessionTests
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.Equal(new Dictionary<int, int> { [1] = 50, [2] = 1 }, await browser.CartAsync());
+    }
+
+    [Fact]
+    public async Task A_change_that_waits_too_long_behind_its_session_gets_a_busy_page_and_changes_nothing()
+    {
+        await using var factory = new ShopFactory().With("Session:LockTimeout", "00:00:00.200");
+        using var browser = factory.CreateShopClient();
+        await browser.AddAsync(productId: 1);
+        var key = factory.Services.GetRequiredService<SessionCookie>().KeyOf(Uri.UnescapeDataString(browser.Cookies[SessionKeys.SessionCookie]))!;
+
+        // Another request of this session is busy changing it.
+        await using (await factory.Services.GetRequiredService<ISessionLocks>().AcquireAsync(key, CancellationToken.None))
+        {
+            var response = await browser.PostAsync("/Cart?handler=Add", new Dictionary<string, string> { ["productId"] = "2", ["quantity"] = "1" });
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("2", response.Headers.RetryAfter?.ToString());
+            var page = await ShopClient.ParseAsync(response);
+            Assert.Equal("503", page.QuerySelector("[data-testid=status-page]")!.GetAttribute("data-status"));
+        }
+
+        Assert.Equal(new Dictionary<int, int> { [1] = 1 }, await browser.CartAsync());
     }
 
     [Fact]

@@ -21,6 +21,34 @@ public sealed class SessionDatabase
 
     public bool IsPostgres => _postgres is not null;
 
+    // SQLite takes one writer at a time and answers a second with SQLITE_BUSY, which Microsoft.Data.Sqlite retries
+    // after sleeping 150 ms. Queuing this process's writes here first keeps them from ever meeting that sleep.
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+
+    /// <summary>Held around every write: one at a time into SQLite, no waiting at all for PostgreSQL.</summary>
+    public async ValueTask<IDisposable?> WriterAsync(CancellationToken cancellationToken)
+    {
+        if (_postgres is not null)
+        {
+            return null;
+        }
+        await _sqliteWriter.WaitAsync(cancellationToken);
+        return new WriterTurn(_sqliteWriter);
+    }
+
+    private sealed class WriterTurn(SemaphoreSlim writer) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                writer.Release();
+            }
+        }
+    }
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         if (_postgres is not null)

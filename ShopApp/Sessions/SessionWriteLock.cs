@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Session;
 
 namespace ShopApp.Sessions;
@@ -29,7 +30,8 @@ public static class SessionWriteLock
     public static IApplicationBuilder UseSessionWriteLock(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (!ChangesState(context.Request))
+            // A status page re-executing a refused request must not queue for the lock a second time.
+            if (!ChangesState(context.Request) || context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
             {
                 await next(context);
                 return;

@@ -71,7 +71,10 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
                 "SlidingMs" = excluded."SlidingMs", "AbsoluteExpiresAt" = excluded."AbsoluteExpiresAt"
             """,
             ("id", key), ("value", value), ("expires", expires), ("sliding", sliding), ("absolute", absolute));
-        await command.ExecuteNonQueryAsync(token);
+        using (await database.WriterAsync(token))
+        {
+            await command.ExecuteNonQueryAsync(token);
+        }
         _written[key] = new Expiry(expires, sliding, absolute);
     }
 
@@ -110,7 +113,10 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
         _written.TryRemove(key, out _);
         await using var connection = await database.OpenAsync(token);
         await using var command = database.Command(connection, $"""DELETE FROM "{Table}" WHERE "Id" = @id""", ("id", key));
-        await command.ExecuteNonQueryAsync(token);
+        using (await database.WriterAsync(token))
+        {
+            await command.ExecuteNonQueryAsync(token);
+        }
     }
 
     /// <summary>Deletes every expired row. Returns how many went.</summary>
@@ -126,7 +132,10 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
         }
         await using var connection = await database.OpenAsync(token);
         await using var command = database.Command(connection, $"""DELETE FROM "{Table}" WHERE "ExpiresAt" <= @now""", ("now", now));
-        return await command.ExecuteNonQueryAsync(token);
+        using (await database.WriterAsync(token))
+        {
+            return await command.ExecuteNonQueryAsync(token);
+        }
     }
 
     /// <summary>How many rows the table holds, expired or not (for tests and the teaching dashboard).</summary>
@@ -159,7 +168,10 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
         await using var command = database.Command(connection,
             $"""UPDATE "{Table}" SET "ExpiresAt" = @expires WHERE "Id" = @id AND "ExpiresAt" < @expires""",
             ("id", key), ("expires", next.ExpiresAt));
-        await command.ExecuteNonQueryAsync(token);
+        using (await database.WriterAsync(token))
+        {
+            await command.ExecuteNonQueryAsync(token);
+        }
         _written[key] = next;
     }
 
