@@ -42,6 +42,33 @@ public sealed class DurableSessionTests
     }
 
     [Fact]
+    public async Task The_memory_store_serves_sessions_and_loses_them_with_the_process()
+    {
+        Dictionary<string, string> cookies;
+        string dataFolder;
+        await using (var before = new ShopFactory { KeepData = true }.With("Session:Store", "Memory"))
+        {
+            dataFolder = before.DataFolder;
+            using var browser = before.CreateShopClient();
+            await browser.SignInAsync(AccountSeed.Customer);
+            await browser.AddAsync(productId: 3, quantity: 2);
+            Assert.Equal(new Dictionary<int, int> { [3] = 2 }, await browser.CartAsync());
+            Assert.False(File.Exists(before.SessionsPath));
+            cookies = new Dictionary<string, string>(browser.Cookies);
+        }
+
+        await using var after = new ShopFactory(dataFolder: dataFolder).With("Session:Store", "Memory");
+        using var same = after.CreateShopClient();
+        foreach (var (name, value) in cookies)
+        {
+            same.Cookies[name] = value;
+        }
+        var cart = await same.GetPageAsync("/Cart");
+        Assert.Empty(cart.CartLines());
+        Assert.Null(cart.UserName());
+    }
+
+    [Fact]
     public async Task A_session_ends_after_its_idle_timeout_and_lives_on_while_used()
     {
         var clock = new ManualClock();

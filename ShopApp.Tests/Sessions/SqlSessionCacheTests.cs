@@ -65,20 +65,36 @@ public sealed class SqlSessionCacheTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_refresh_soon_after_a_write_is_not_written_but_a_later_one_is()
+    public async Task A_refresh_soon_after_a_write_slides_in_memory_only_and_a_later_one_reaches_the_table()
     {
         await _cache.SetAsync("early", Value, Sliding(30));
         await _cache.SetAsync("late", Value, Sliding(30));
 
-        // One second is within the resolution (3 s for a 30 s window): no write, the expiry stays at 30 s.
+        // One second is within the resolution (3 s for a 30 s window): the table keeps the first expiry.
         _clock.Advance(TimeSpan.FromSeconds(1));
         await _cache.RefreshAsync("early");
         _clock.Advance(TimeSpan.FromSeconds(9));
         await _cache.RefreshAsync("late");
-
         _clock.Advance(TimeSpan.FromSeconds(20.5));
-        Assert.Null(await _cache.GetAsync("early"));
+
+        // A restarted process reads the table's expiry; this one knows the exact expiry of both.
+        var restarted = new SqlSessionCache(SessionDatabase.Sqlite($"Data Source={_path}"), _clock);
+        Assert.Null(await restarted.GetAsync("early"));
+        Assert.Equal(Value, await restarted.GetAsync("late"));
+        Assert.Equal(Value, await _cache.GetAsync("early"));
         Assert.Equal(Value, await _cache.GetAsync("late"));
+    }
+
+    [Fact]
+    public async Task A_value_written_by_this_process_is_read_back_without_the_table_but_survives_in_it()
+    {
+        await _cache.SetAsync("a", Value, Sliding(30));
+
+        var restarted = new SqlSessionCache(SessionDatabase.Sqlite($"Data Source={_path}"), _clock);
+
+        Assert.Equal(Value, await restarted.GetAsync("a"));
+        await _cache.RemoveAsync("a");
+        Assert.Null(await _cache.GetAsync("a"));
     }
 
     [Fact]

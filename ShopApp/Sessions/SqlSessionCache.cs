@@ -7,13 +7,17 @@ namespace ShopApp.Sessions;
 /// <summary>
 /// <see cref="IDistributedCache"/> over one table, in SQLite or PostgreSQL: the sessions and the server-side
 /// sign-in tickets. Each row keeps its value, when it expires, its sliding window and its absolute limit (times
-/// in Unix milliseconds, so both engines store plain integers). An expired row is never returned, even before
-/// <see cref="SweepAsync"/> deletes it.
+/// in Unix milliseconds, so both engines store plain integers). An expired entry is never returned, even before
+/// <see cref="SweepAsync"/> deletes its row.
 /// </summary>
 /// <remarks>
-/// The session middleware refreshes the sliding expiry after every request that read a session. Written through,
-/// that would be one database write per page view; a refresh is therefore written only when the row's expiry has
-/// fallen more than <see cref="RefreshResolution"/> behind, which costs a session at most that much of its window.
+/// <para>The session middleware slides the expiry after every request that read a session. Written through, that
+/// would be one database write per page view; the row's expiry is therefore written only when it has fallen more
+/// than <see cref="RefreshResolution"/> behind, while this process keeps the exact expiry in memory. After a
+/// restart a session may therefore end up to that much early.</para>
+/// <para>With SQLite (one instance per file) every write goes through this process, so it also keeps the values
+/// it has read or written in memory and answers reads from there: the file is the durable copy. With PostgreSQL
+/// other instances write too, so every read goes to the database.</para>
 /// </remarks>
 public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time) : IDistributedCache
 {
@@ -22,10 +26,11 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
     /// <summary>An entry without any expiry (the framework never makes one) still goes after a day.</summary>
     private static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(1);
 
-    // Key → the expiry last written for it and its sliding window, so most refreshes need no database at all.
-    private readonly ConcurrentDictionary<string, Expiry> _written = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    /// <summary>How far a sliding expiry may lag before a refresh writes it: a tenth of the window, at most a minute.</summary>
+    private bool KeepsValues => !database.IsPostgres;
+
+    /// <summary>How far a sliding expiry may lag in the table: a tenth of the window, at most a minute.</summary>
     public static TimeSpan RefreshResolution(TimeSpan sliding) => TimeSpan.FromTicks(Math.Min(sliding.Ticks / 10, TimeSpan.FromMinutes(1).Ticks));
 
     private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -35,20 +40,13 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
     public async Task<byte[]?> GetAsync(string key, CancellationToken token = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        await using var connection = await database.OpenAsync(token);
-        await using var command = database.Command(connection,
-            $"""SELECT "Value", "ExpiresAt", "SlidingMs", "AbsoluteExpiresAt" FROM "{Table}" WHERE "Id" = @id AND "ExpiresAt" > @now""",
-            ("id", key), ("now", Now));
-        await using var reader = await command.ExecuteReaderAsync(token);
-        if (!await reader.ReadAsync(token))
+        var entry = await FindAsync(key, token);
+        if (entry?.Value is null)
         {
             return null;
         }
-        var value = (byte[])reader.GetValue(0);
-        var row = new Expiry(reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3));
-        await reader.DisposeAsync();
-        await RefreshIfDueAsync(connection, key, row, token);
-        return value;
+        await SlideAsync(key, entry, token);
+        return entry.Value;
     }
 
     public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => SetAsync(key, value, options).GetAwaiter().GetResult();
@@ -61,7 +59,7 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
         long? absolute = options.AbsoluteExpiration?.ToUnixTimeMilliseconds()
             ?? (options.AbsoluteExpirationRelativeToNow is { } relative ? (now + relative).ToUnixTimeMilliseconds() : null);
         long? sliding = options.SlidingExpiration is { } window ? (long)window.TotalMilliseconds : null;
-        var expires = Expiry.Next(now.ToUnixTimeMilliseconds(), sliding, absolute) ?? (now + DefaultLifetime).ToUnixTimeMilliseconds();
+        var expires = Entry.Next(now.ToUnixTimeMilliseconds(), sliding, absolute) ?? (now + DefaultLifetime).ToUnixTimeMilliseconds();
 
         await using var connection = await database.OpenAsync(token);
         await using var command = database.Command(connection,
@@ -74,8 +72,8 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
         using (await database.WriterAsync(token))
         {
             await command.ExecuteNonQueryAsync(token);
+            _entries[key] = new Entry(KeepsValues ? value : null, expires, expires, sliding, absolute);
         }
-        _written[key] = new Expiry(expires, sliding, absolute);
     }
 
     public void Refresh(string key) => RefreshAsync(key).GetAwaiter().GetResult();
@@ -83,25 +81,9 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
     public async Task RefreshAsync(string key, CancellationToken token = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (_written.TryGetValue(key, out var written) && !IsDue(written))
+        if (await FindAsync(key, token, needValue: false) is { } entry)
         {
-            return;
-        }
-        await using var connection = await database.OpenAsync(token);
-        await using var command = database.Command(connection,
-            $"""SELECT "ExpiresAt", "SlidingMs", "AbsoluteExpiresAt" FROM "{Table}" WHERE "Id" = @id AND "ExpiresAt" > @now""",
-            ("id", key), ("now", Now));
-        Expiry? row = null;
-        await using (var reader = await command.ExecuteReaderAsync(token))
-        {
-            if (await reader.ReadAsync(token))
-            {
-                row = new Expiry(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2));
-            }
-        }
-        if (row is { } found)
-        {
-            await RefreshIfDueAsync(connection, key, found, token);
+            await SlideAsync(key, entry, token);
         }
     }
 
@@ -110,24 +92,24 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
     public async Task RemoveAsync(string key, CancellationToken token = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        _written.TryRemove(key, out _);
         await using var connection = await database.OpenAsync(token);
         await using var command = database.Command(connection, $"""DELETE FROM "{Table}" WHERE "Id" = @id""", ("id", key));
         using (await database.WriterAsync(token))
         {
             await command.ExecuteNonQueryAsync(token);
+            _entries.TryRemove(key, out _);
         }
     }
 
-    /// <summary>Deletes every expired row. Returns how many went.</summary>
+    /// <summary>Deletes every expired row (and forgets it in memory). Returns how many rows went.</summary>
     public async Task<int> SweepAsync(CancellationToken token = default)
     {
         var now = Now;
-        foreach (var (key, written) in _written)
+        foreach (var (key, entry) in _entries)
         {
-            if (written.ExpiresAt <= now)
+            if (entry.ExpiresAt <= now)
             {
-                _written.TryRemove(key, out _);
+                _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
             }
         }
         await using var connection = await database.OpenAsync(token);
@@ -146,38 +128,72 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
         return Convert.ToInt32(await command.ExecuteScalarAsync(token));
     }
 
-    /// <summary>Whether a sliding expiry has lagged by more than the resolution since it was written.</summary>
-    private bool IsDue(Expiry written)
+    /// <summary>The live entry for a key: from memory when this process knows it, otherwise from the table.</summary>
+    private async Task<Entry?> FindAsync(string key, CancellationToken token, bool needValue = true)
     {
-        if (written.SlidingMs is not { } sliding)
+        var now = Now;
+        if (_entries.TryGetValue(key, out var known) && (known.Value is not null || !needValue))
         {
-            return false;
+            if (known.ExpiresAt > now)
+            {
+                return known;
+            }
+            _entries.TryRemove(new KeyValuePair<string, Entry>(key, known));
+            // Expired here; the table's copy (written no later) is expired too.
+            return null;
         }
-        var next = Expiry.Next(Now, sliding, written.AbsoluteExpiresAt)!.Value;
-        return next - written.ExpiresAt > (long)RefreshResolution(TimeSpan.FromMilliseconds(sliding)).TotalMilliseconds;
+
+        await using var connection = await database.OpenAsync(token);
+        await using var command = database.Command(connection,
+            $"""SELECT "Value", "ExpiresAt", "SlidingMs", "AbsoluteExpiresAt" FROM "{Table}" WHERE "Id" = @id AND "ExpiresAt" > @now""",
+            ("id", key), ("now", now));
+        await using var reader = await command.ExecuteReaderAsync(token);
+        if (!await reader.ReadAsync(token))
+        {
+            return null;
+        }
+        var value = (byte[])reader.GetValue(0);
+        var expires = reader.GetInt64(1);
+        var found = new Entry(value, expires, expires, reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3));
+        // Only remembered if nothing newer was written meanwhile; the value is kept only when this process owns the store.
+        _entries.TryAdd(key, KeepsValues ? found : found with { Value = null });
+        return found;
     }
 
-    private async Task RefreshIfDueAsync(DbConnection connection, string key, Expiry row, CancellationToken token)
+    /// <summary>Slides the expiry in memory, and in the table when the table's copy lags by more than the resolution.</summary>
+    private async Task SlideAsync(string key, Entry entry, CancellationToken token)
     {
-        if (!IsDue(row))
+        if (entry.SlidingMs is not { } sliding)
         {
-            _written[key] = row;
             return;
         }
-        var next = row with { ExpiresAt = Expiry.Next(Now, row.SlidingMs, row.AbsoluteExpiresAt)!.Value };
+        var next = Entry.Next(Now, sliding, entry.AbsoluteExpiresAt)!.Value;
+        var slid = entry with { ExpiresAt = next };
+        var due = next - entry.WrittenExpiresAt > (long)RefreshResolution(TimeSpan.FromMilliseconds(sliding)).TotalMilliseconds;
+        if (!due)
+        {
+            // A concurrent write wins over this slide: TryUpdate only replaces the entry this slide started from.
+            _entries.TryUpdate(key, slid, entry);
+            return;
+        }
+        await using var connection = await database.OpenAsync(token);
         await using var command = database.Command(connection,
             $"""UPDATE "{Table}" SET "ExpiresAt" = @expires WHERE "Id" = @id AND "ExpiresAt" < @expires""",
-            ("id", key), ("expires", next.ExpiresAt));
+            ("id", key), ("expires", next));
         using (await database.WriterAsync(token))
         {
             await command.ExecuteNonQueryAsync(token);
+            _entries.TryUpdate(key, slid with { WrittenExpiresAt = next }, entry);
         }
-        _written[key] = next;
     }
 
-    private readonly record struct Expiry(long ExpiresAt, long? SlidingMs, long? AbsoluteExpiresAt)
+    /// <summary>
+    /// What this process knows of a key: its value (SQLite only), its exact expiry, the expiry the table holds, its
+    /// sliding window and absolute limit.
+    /// </summary>
+    private sealed record Entry(byte[]? Value, long ExpiresAt, long WrittenExpiresAt, long? SlidingMs, long? AbsoluteExpiresAt)
     {
-        /// <summary>The expiry a write at <paramref name="now"/> gives: the sliding window, capped by the absolute limit.</summary>
+        /// <summary>The expiry a use at <paramref name="now"/> gives: the sliding window, capped by the absolute limit.</summary>
         public static long? Next(long now, long? sliding, long? absolute) => (sliding, absolute) switch
         {
             ({ } s, { } a) => Math.Min(now + s, a),
