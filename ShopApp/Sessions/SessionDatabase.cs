@@ -8,7 +8,7 @@ namespace ShopApp.Sessions;
 /// The database a <see cref="SqlSessionCache"/> keeps its table in: a SQLite file of its own (so the session
 /// writes of every page view never wait behind an order's transaction in shop.db) or the shared PostgreSQL.
 /// </summary>
-public sealed class SessionDatabase
+public sealed class SessionDatabase : IAsyncDisposable
 {
     private readonly string? _sqlite;
     private readonly NpgsqlDataSource? _postgres;
@@ -22,30 +22,44 @@ public sealed class SessionDatabase
     public bool IsPostgres => _postgres is not null;
 
     // SQLite takes one writer at a time and answers a second with SQLITE_BUSY, which Microsoft.Data.Sqlite retries
-    // after sleeping 150 ms. Queuing this process's writes here first keeps them from ever meeting that sleep.
+    // after sleeping. This process's writes therefore take turns here, on one connection kept open for them (no
+    // open, no pragma per write), and never meet that sleep.
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    private SqliteConnection? _sqliteWriteConnection;
 
-    /// <summary>Held around every write: one at a time into SQLite, no waiting at all for PostgreSQL.</summary>
-    public async ValueTask<IDisposable?> WriterAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one write: with SQLite on the process's one write connection, one write at a time; with PostgreSQL on a
+    /// pooled connection, with no waiting here (the database orders concurrent writes itself).
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancellationToken = default)
     {
         if (_postgres is not null)
         {
-            return null;
+            await using var connection = await OpenAsync(cancellationToken);
+            return await write(connection);
         }
         await _sqliteWriter.WaitAsync(cancellationToken);
-        return new WriterTurn(_sqliteWriter);
-    }
-
-    private sealed class WriterTurn(SemaphoreSlim writer) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
+        try
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
+            if (_sqliteWriteConnection is null)
             {
-                writer.Release();
+                _sqliteWriteConnection = (SqliteConnection)await OpenAsync(cancellationToken);
             }
+            try
+            {
+                return await write(_sqliteWriteConnection);
+            }
+            catch
+            {
+                // A connection in an unknown state is not reused.
+                await _sqliteWriteConnection.DisposeAsync();
+                _sqliteWriteConnection = null;
+                throw;
+            }
+        }
+        finally
+        {
+            _sqliteWriter.Release();
         }
     }
 
@@ -81,6 +95,15 @@ public sealed class SessionDatabase
             command.Parameters.Add(parameter);
         }
         return command;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqliteWriteConnection is not null)
+        {
+            await _sqliteWriteConnection.DisposeAsync();
+            _sqliteWriteConnection = null;
+        }
     }
 
     /// <summary>Creates the table when it is missing (both engines), and turns on SQLite's write-ahead log.</summary>

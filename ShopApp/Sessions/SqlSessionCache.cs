@@ -61,19 +61,20 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
         long? sliding = options.SlidingExpiration is { } window ? (long)window.TotalMilliseconds : null;
         var expires = Entry.Next(now.ToUnixTimeMilliseconds(), sliding, absolute) ?? (now + DefaultLifetime).ToUnixTimeMilliseconds();
 
-        await using var connection = await database.OpenAsync(token);
-        await using var command = database.Command(connection,
+        await database.WriteAsync(async connection =>
+        {
+            await using var command = database.Command(connection,
             $"""
             INSERT INTO "{Table}" ("Id", "Value", "ExpiresAt", "SlidingMs", "AbsoluteExpiresAt") VALUES (@id, @value, @expires, @sliding, @absolute)
             ON CONFLICT ("Id") DO UPDATE SET "Value" = excluded."Value", "ExpiresAt" = excluded."ExpiresAt",
                 "SlidingMs" = excluded."SlidingMs", "AbsoluteExpiresAt" = excluded."AbsoluteExpiresAt"
             """,
             ("id", key), ("value", value), ("expires", expires), ("sliding", sliding), ("absolute", absolute));
-        using (await database.WriterAsync(token))
-        {
             await command.ExecuteNonQueryAsync(token);
+            // Inside the write's turn, so two writes of one key leave memory as they leave the table.
             _entries[key] = new Entry(KeepsValues ? value : null, expires, expires, sliding, absolute);
-        }
+            return 0;
+        }, token);
     }
 
     public void Refresh(string key) => RefreshAsync(key).GetAwaiter().GetResult();
@@ -92,13 +93,13 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
     public async Task RemoveAsync(string key, CancellationToken token = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        await using var connection = await database.OpenAsync(token);
-        await using var command = database.Command(connection, $"""DELETE FROM "{Table}" WHERE "Id" = @id""", ("id", key));
-        using (await database.WriterAsync(token))
+        await database.WriteAsync(async connection =>
         {
+            await using var command = database.Command(connection, $"""DELETE FROM "{Table}" WHERE "Id" = @id""", ("id", key));
             await command.ExecuteNonQueryAsync(token);
             _entries.TryRemove(key, out _);
-        }
+            return 0;
+        }, token);
     }
 
     /// <summary>Deletes every expired row (and forgets it in memory). Returns how many rows went.</summary>
@@ -112,12 +113,11 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
                 _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
             }
         }
-        await using var connection = await database.OpenAsync(token);
-        await using var command = database.Command(connection, $"""DELETE FROM "{Table}" WHERE "ExpiresAt" <= @now""", ("now", now));
-        using (await database.WriterAsync(token))
+        return await database.WriteAsync(async connection =>
         {
+            await using var command = database.Command(connection, $"""DELETE FROM "{Table}" WHERE "ExpiresAt" <= @now""", ("now", now));
             return await command.ExecuteNonQueryAsync(token);
-        }
+        }, token);
     }
 
     /// <summary>How many rows the table holds, expired or not (for tests and the teaching dashboard).</summary>
@@ -176,15 +176,15 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
             _entries.TryUpdate(key, slid, entry);
             return;
         }
-        await using var connection = await database.OpenAsync(token);
-        await using var command = database.Command(connection,
-            $"""UPDATE "{Table}" SET "ExpiresAt" = @expires WHERE "Id" = @id AND "ExpiresAt" < @expires""",
-            ("id", key), ("expires", next));
-        using (await database.WriterAsync(token))
+        await database.WriteAsync(async connection =>
         {
+            await using var command = database.Command(connection,
+                $"""UPDATE "{Table}" SET "ExpiresAt" = @expires WHERE "Id" = @id AND "ExpiresAt" < @expires""",
+                ("id", key), ("expires", next));
             await command.ExecuteNonQueryAsync(token);
             _entries.TryUpdate(key, slid with { WrittenExpiresAt = next }, entry);
-        }
+            return 0;
+        }, token);
     }
 
     /// <summary>
