@@ -139,8 +139,12 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
                 return known;
             }
             _entries.TryRemove(new KeyValuePair<string, Entry>(key, known));
-            // Expired here; the table's copy (written no later) is expired too.
-            return null;
+            if (KeepsValues)
+            {
+                // Expired here; the table's copy, which only this process writes, is expired too.
+                return null;
+            }
+            // With PostgreSQL another instance may have slid it since: the table decides.
         }
 
         await using var connection = await database.OpenAsync(token);
@@ -155,8 +159,16 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
         var value = (byte[])reader.GetValue(0);
         var expires = reader.GetInt64(1);
         var found = new Entry(value, expires, expires, reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3));
-        // Only remembered if nothing newer was written meanwhile; the value is kept only when this process owns the store.
-        _entries.TryAdd(key, KeepsValues ? found : found with { Value = null });
+        if (KeepsValues)
+        {
+            // Remembered only if nothing newer was written meanwhile.
+            _entries.TryAdd(key, found);
+        }
+        else
+        {
+            // Only the expiry, and the table's is the latest word (other instances write it too).
+            _entries[key] = found with { Value = null };
+        }
         return found;
     }
 
@@ -172,8 +184,7 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
         var due = next - entry.WrittenExpiresAt > (long)RefreshResolution(TimeSpan.FromMilliseconds(sliding)).TotalMilliseconds;
         if (!due)
         {
-            // A concurrent write wins over this slide: TryUpdate only replaces the entry this slide started from.
-            _entries.TryUpdate(key, slid, entry);
+            Remember(key, slid, entry);
             return;
         }
         await database.WriteAsync(async connection =>
@@ -182,9 +193,25 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
                 $"""UPDATE "{Table}" SET "ExpiresAt" = @expires WHERE "Id" = @id AND "ExpiresAt" < @expires""",
                 ("id", key), ("expires", next));
             await command.ExecuteNonQueryAsync(token);
-            _entries.TryUpdate(key, slid with { WrittenExpiresAt = next }, entry);
+            Remember(key, slid with { WrittenExpiresAt = next }, entry);
             return 0;
         }, token);
+    }
+
+    /// <summary>
+    /// Records a slid entry. With values in memory, a concurrent write wins over the slide: only the entry the slide
+    /// started from is replaced. Without values there is nothing to lose, and the latest expiry is what counts.
+    /// </summary>
+    private void Remember(string key, Entry slid, Entry startedFrom)
+    {
+        if (KeepsValues)
+        {
+            _entries.TryUpdate(key, slid, startedFrom);
+        }
+        else
+        {
+            _entries[key] = slid with { Value = null };
+        }
     }
 
     /// <summary>
