@@ -51,6 +51,14 @@ public sealed class ShopFactory(string environment = "Development", string? data
         }));
 
     private LogCapture? _logs;
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>Changes the app's services after its own registrations. Call before the first client.</summary>
+    public ShopFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
 
     /// <summary>Captures every log line from now on, at every level (Trace included). Call before the first client.</summary>
     public LogCapture CaptureLogs()
@@ -78,6 +86,10 @@ public sealed class ShopFactory(string environment = "Development", string? data
         if (_time is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(_time));
+        }
+        foreach (var configure in _services)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using ShopApp.Account;
 using ShopApp.Data;
@@ -134,6 +135,69 @@ public sealed class DurableSessionTests
         }
 
         Assert.Equal(new Dictionary<int, int> { [1] = 1 }, await browser.CartAsync());
+    }
+
+    [Fact]
+    public async Task An_add_to_cart_writes_the_session_once_and_a_page_view_not_at_all()
+    {
+        var writes = new CountingCache();
+        await using var factory = new ShopFactory().WithServices(services => services.AddSingleton<IDistributedCache>(provider =>
+            writes.Over(provider.GetRequiredService<SqlSessionCache>())));
+        using var browser = factory.CreateShopClient();
+        await browser.AddAsync(productId: 1);
+        await browser.GetPageAsync("/Cart");
+        var token = (await browser.GetPageAsync("/Products/2")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var before = writes.Sets;
+        await browser.PostWithoutTokenAsync("/Cart?handler=Add", [new("productId", "2"), new("quantity", "1"), new("__RequestVerificationToken", token)]);
+        Assert.Equal(1, writes.Sets - before);
+
+        // Showing the notice removes it: one write. Then plain page views: none.
+        await browser.GetPageAsync("/Cart");
+        before = writes.Sets;
+        await browser.GetPageAsync("/Cart");
+        await browser.GetPageAsync("/Products/3");
+        Assert.Equal(0, writes.Sets - before);
+    }
+
+    /// <summary>Counts the writes that reach the session store.</summary>
+    private sealed class CountingCache : IDistributedCache
+    {
+        private IDistributedCache _inner = null!;
+        private int _sets;
+
+        public int Sets => Volatile.Read(ref _sets);
+
+        public IDistributedCache Over(IDistributedCache inner)
+        {
+            _inner = inner;
+            return this;
+        }
+
+        public byte[]? Get(string key) => _inner.Get(key);
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => _inner.GetAsync(key, token);
+
+        public void Set(string key, byte[] value, DistributedCacheEntryOptions options)
+        {
+            Interlocked.Increment(ref _sets);
+            _inner.Set(key, value, options);
+        }
+
+        public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
+        {
+            // Sign-in tickets share the store; this test has none, so every write is a session's.
+            Interlocked.Increment(ref _sets);
+            return _inner.SetAsync(key, value, options, token);
+        }
+
+        public void Refresh(string key) => _inner.Refresh(key);
+
+        public Task RefreshAsync(string key, CancellationToken token = default) => _inner.RefreshAsync(key, token);
+
+        public void Remove(string key) => _inner.Remove(key);
+
+        public Task RemoveAsync(string key, CancellationToken token = default) => _inner.RemoveAsync(key, token);
     }
 
     [Fact]

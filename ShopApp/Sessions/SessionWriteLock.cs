@@ -105,6 +105,12 @@ public sealed class SerializedSession(
 
     public void Set(string key, byte[] value)
     {
+        // Writing back what is already there changes nothing, and must not cost a write to the store (TempData is
+        // saved again at the end of every request that used it).
+        if (_inner.TryGetValue(key, out var current) && current.AsSpan().SequenceEqual(value))
+        {
+            return;
+        }
         _inner.Set(key, value);
         _changes.Add((key, value));
     }

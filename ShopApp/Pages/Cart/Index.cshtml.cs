@@ -75,8 +75,11 @@ public class IndexModel(ShopDbContext db, CartSession cartSession, CatalogCache 
 
         if (result == CartResult.Ok)
         {
-            await cartSession.SaveAsync(cart, cancellationToken);
             Notice.Set(TempData, new Notice(NoticeKind.Success, success(product, quantity)));
+            // The notice goes into the session now, so the cart's commit below stores both in one write (the end
+            // of the request then finds nothing changed).
+            TempData.Save();
+            await cartSession.SaveAsync(cart, cancellationToken);
         }
         else
         {
