@@ -8,12 +8,10 @@ namespace ShopApp.Tests.Pages.Checkout;
 /// <summary>Who may open which step: signed in, with a cart, and only once the earlier steps are done.</summary>
 public sealed class CheckoutGuardTests : ShopTest
 {
+    public static TheoryData<string> EveryStep => ["/Checkout", "/Checkout/Shipping", "/Checkout/Delivery", "/Checkout/Payment", "/Checkout/Review"];
+
     [Theory]
-    [InlineData("/Checkout")]
-    [InlineData("/Checkout/Shipping")]
-    [InlineData("/Checkout/Delivery")]
-    [InlineData("/Checkout/Payment")]
-    [InlineData("/Checkout/Review")]
+    [MemberData(nameof(EveryStep))]
     public async Task An_anonymous_visitor_is_sent_to_sign_in(string step)
     {
         await Client.AddAsync(productId: 3);
@@ -41,11 +39,7 @@ public sealed class CheckoutGuardTests : ShopTest
     }
 
     [Theory]
-    [InlineData("/Checkout")]
-    [InlineData("/Checkout/Shipping")]
-    [InlineData("/Checkout/Delivery")]
-    [InlineData("/Checkout/Payment")]
-    [InlineData("/Checkout/Review")]
+    [MemberData(nameof(EveryStep))]
     public async Task With_an_empty_cart_every_step_goes_to_the_cart_and_says_why(string step)
     {
         await Client.SignInAsync(AccountSeed.Customer);
