@@ -6,6 +6,7 @@ using ShopApp.Data;
 using ShopApp.Localization;
 using ShopApp.Security;
 using ShopApp.Sessions;
+using ShopApp.Teaching;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +21,7 @@ builder.Services.AddSingleton<CategoryMenu>();
 builder.Services.AddSingleton<CatalogCache>();
 builder.Services.AddScoped<CartSession>();
 builder.Services.AddShopCheckout();
+builder.Services.AddShopTeaching(builder.Configuration);
 builder.Services.AddRazorPages(options =>
     {
         options.Conventions.AuthorizeFolder("/Admin", ShopRoles.Admin);
@@ -29,6 +31,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AllowAnonymousToPage("/Account/Login");
         options.Conventions.AllowAnonymousToPage("/Account/Register");
         options.Conventions.AllowAnonymousToPage("/Account/Logout");
+        options.Conventions.AddTeachingConventions(builder.Configuration);
     })
     .AddShopDataAnnotationsLocalization()
     // One-time notices ride in the session the cart already uses, not in a cookie of their own.

@@ -18,7 +18,15 @@ public sealed class CartSession(IHttpContextAccessor httpContextAccessor, ILogge
     {
         // Loading first keeps the read asynchronous when the store is out of process.
         await Session.LoadAsync(cancellationToken);
-        var json = Session.GetString(SessionKeys.Cart);
+        return Parse(Session.GetString(SessionKeys.Cart), logger);
+    }
+
+    /// <summary>
+    /// The cart in a stored value (this request's, or a session listed on the teaching dashboard). Lines that
+    /// break the cart's rules are dropped, and a value that is not a cart reads as an empty one.
+    /// </summary>
+    public static Cart Parse(string? json, ILogger? logger = null)
+    {
         if (json is null)
         {
             return new Cart();
@@ -36,7 +44,7 @@ public sealed class CartSession(IHttpContextAccessor httpContextAccessor, ILogge
         catch (JsonException exception)
         {
             // A value written by an older shape of the cart is dropped rather than failing every page.
-            logger.LogWarning(exception, "Discarding a cart whose stored value could not be read.");
+            logger?.LogWarning(exception, "Discarding a cart whose stored value could not be read.");
             return new Cart();
         }
     }

@@ -11,10 +11,11 @@ public sealed class LanguageSession(IHttpContextAccessor httpContextAccessor)
     public async Task<string?> GetAsync(CancellationToken cancellationToken = default)
     {
         await Session.LoadAsync(cancellationToken);
-        var culture = Session.GetString(SessionKeys.Language);
-        // A value from an older release, or one put there by hand, is ignored rather than trusted.
-        return Languages.IsSupported(culture) ? culture : null;
+        return Parse(Session.GetString(SessionKeys.Language));
     }
+
+    /// <summary>A stored language; a value from an older release, or one put there by hand, is ignored rather than trusted.</summary>
+    public static string? Parse(string? culture) => Languages.IsSupported(culture) ? culture : null;
 
     public async Task SetAsync(string culture, CancellationToken cancellationToken = default)
     {

@@ -37,6 +37,12 @@ public static class SessionKeys
     public const string SignedInUser = "SignedInUser";
 
     /// <summary>
+    /// Teaching mode only: this session's own idle timeout in seconds (the Timeouts lesson shortens it to 30), used
+    /// in place of <c>Session:IdleTimeout</c> whenever the session is written. See <see cref="IdleTimeoutSession"/>.
+    /// </summary>
+    public const string IdleTimeout = "IdleTimeout";
+
+    /// <summary>
     /// Entries that are preferences of the browser rather than data of the user; they survive sign-out and a
     /// session that no longer matches its user. Everything else is cleared.
     /// </summary>

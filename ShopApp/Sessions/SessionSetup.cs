@@ -47,6 +47,7 @@ public static class SessionSetup
         // Requests of one session that change it run one after another (see SessionWriteLock).
         services.AddSingleton<DistributedSessionStore>();
         services.AddTransient<ISessionStore, SerializedSessionStore>();
+        services.AddScoped<IdleTimeoutSession>();
 
         services.AddAntiforgery(options => ApplyCookiePolicy(options.Cookie, SessionKeys.AntiforgeryCookie, environment));
         services.TryAddSingleton(TimeProvider.System);

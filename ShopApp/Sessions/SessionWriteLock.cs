@@ -72,19 +72,22 @@ public sealed class SerializedSessionStore(DistributedSessionStore inner, ISessi
     public ISession Create(string sessionKey, TimeSpan idleTimeout, TimeSpan ioTimeout, Func<bool> tryEstablishSession, bool isNewSessionKey) =>
         new SerializedSession(
             inner.Create(sessionKey, idleTimeout, ioTimeout, tryEstablishSession, isNewSessionKey),
-            () => inner.Create(sessionKey, idleTimeout, ioTimeout, tryEstablishSession, isNewSessionKey: false),
-            sessionKey, isNewSessionKey, locks, httpContextAccessor);
+            (idle, isNew) => inner.Create(sessionKey, idle, ioTimeout, tryEstablishSession, isNew),
+            sessionKey, idleTimeout, isNewSessionKey, locks, httpContextAccessor);
 }
 
 /// <summary>
 /// A session that remembers what this request changed. If the request holds its session's lock (see
 /// <see cref="SessionWriteLock"/>) or the session is brand new, committing simply writes it. Otherwise the
 /// commit takes the lock, loads what is stored now, replays only this request's changes on it and writes that.
+/// A session with an idle timeout of its own (<see cref="IdleTimeoutSession"/>) is written the second way too,
+/// so that the write carries its own window instead of the configured one.
 /// </summary>
 public sealed class SerializedSession(
     ISession inner,
-    Func<ISession> reopen,
+    Func<TimeSpan, bool, ISession> reopen,
     string sessionKey,
+    TimeSpan idleTimeout,
     bool isNew,
     ISessionLocks locks,
     IHttpContextAccessor httpContextAccessor) : ISession
@@ -132,40 +135,61 @@ public sealed class SerializedSession(
         _cleared = true;
     }
 
+    /// <summary>The store key this session is kept under (what the cookie carries, encrypted). Never shown or logged.</summary>
+    internal string Key => sessionKey;
+
+    /// <summary>True when the session middleware made this key for this request (no valid cookie came with it).</summary>
+    internal bool IsNew => isNew;
+
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         var context = httpContextAccessor.HttpContext;
-        if (isNew || _changes.Count == 0 && !_cleared || context is null || SessionWriteLock.IsHeld(context))
+        var holdsLock = isNew || context is null || SessionWriteLock.IsHeld(context);
+        var ownTimeout = _changes.Count == 0 && !_cleared ? null : IdleTimeoutSession.Read(_inner, idleTimeout);
+        if (_changes.Count == 0 && !_cleared || holdsLock && ownTimeout is null)
         {
+            // Nothing changed (the store slides the expiry by the window the entry was written with), or nothing
+            // can have changed under us.
             await _inner.CommitAsync(cancellationToken);
             _changes.Clear();
             _cleared = false;
             return;
         }
 
+        if (holdsLock)
+        {
+            await ReplayAsync(ownTimeout ?? idleTimeout, cancellationToken);
+            return;
+        }
         await using (await locks.AcquireAsync(sessionKey, cancellationToken))
         {
-            var current = reopen();
-            await current.LoadAsync(cancellationToken);
-            if (_cleared)
-            {
-                current.Clear();
-            }
-            foreach (var (key, value) in _changes)
-            {
-                if (value is null)
-                {
-                    current.Remove(key);
-                }
-                else
-                {
-                    current.Set(key, value);
-                }
-            }
-            await current.CommitAsync(cancellationToken);
-            _inner = current;
-            _changes.Clear();
-            _cleared = false;
+            await ReplayAsync(ownTimeout ?? idleTimeout, cancellationToken);
         }
+    }
+
+    /// <summary>Loads what is stored now, applies this request's changes to it and writes it with <paramref name="window"/>.</summary>
+    private async Task ReplayAsync(TimeSpan window, CancellationToken cancellationToken)
+    {
+        var current = reopen(window, isNew);
+        await current.LoadAsync(cancellationToken);
+        if (_cleared)
+        {
+            current.Clear();
+        }
+        foreach (var (key, value) in _changes)
+        {
+            if (value is null)
+            {
+                current.Remove(key);
+            }
+            else
+            {
+                current.Set(key, value);
+            }
+        }
+        await current.CommitAsync(cancellationToken);
+        _inner = current;
+        _changes.Clear();
+        _cleared = false;
     }
 }

@@ -128,6 +128,37 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
         return Convert.ToInt32(await command.ExecuteScalarAsync(token));
     }
 
+    /// <summary>
+    /// Every live session in the table, for the teaching dashboard: the rows whose key is a session key (a GUID,
+    /// as the session middleware makes them), not a sign-in ticket. Listing slides nothing. With SQLite the
+    /// expiry is this process's exact one; with PostgreSQL it is the table's, up to <see cref="RefreshResolution"/>
+    /// behind.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredSession>> ListSessionsAsync(CancellationToken token = default)
+    {
+        var now = Now;
+        var sessions = new List<StoredSession>();
+        await using (var connection = await database.OpenAsync(token))
+        await using (var command = database.Command(connection,
+            $"""SELECT "Id", "Value", "ExpiresAt", "SlidingMs" FROM "{Table}" WHERE "ExpiresAt" > @now AND length("Id") = {SessionKeyLength}""",
+            ("now", now)))
+        await using (var reader = await command.ExecuteReaderAsync(token))
+        {
+            while (await reader.ReadAsync(token))
+            {
+                var key = reader.GetString(0);
+                var expires = _entries.TryGetValue(key, out var known) ? Math.Max(known.ExpiresAt, reader.GetInt64(2)) : reader.GetInt64(2);
+                sessions.Add(new StoredSession(key, (byte[])reader.GetValue(1),
+                    DateTimeOffset.FromUnixTimeMilliseconds(expires),
+                    reader.IsDBNull(3) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(3))));
+            }
+        }
+        return sessions.Where(s => s.ExpiresAt.ToUnixTimeMilliseconds() > now).ToList();
+    }
+
+    /// <summary>The length of a session key: a GUID in its 36-character form.</summary>
+    private const int SessionKeyLength = 36;
+
     /// <summary>The live entry for a key: from memory when this process knows it, otherwise from the table.</summary>
     private async Task<Entry?> FindAsync(string key, CancellationToken token, bool needValue = true)
     {
@@ -213,6 +244,9 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
             _entries[key] = slid with { Value = null };
         }
     }
+
+    /// <summary>One session row: its store key, its value in the session middleware's format, and when it ends if unused.</summary>
+    public sealed record StoredSession(string Key, byte[] Value, DateTimeOffset ExpiresAt, TimeSpan? IdleTimeout);
 
     /// <summary>
     /// What this process knows of a key: its value (SQLite only), its exact expiry, the expiry the table holds, its

@@ -1,0 +1,139 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Distributed;
+using ShopApp.Cart;
+using ShopApp.Data;
+using ShopApp.Localization;
+using ShopApp.Sessions;
+
+namespace ShopApp.Teaching;
+
+/// <summary>
+/// The teacher's view of the classroom: every live session in the store (listed from the table, which slides
+/// none of them), the sign-ins and orders of the last minutes, and the button that ends everyone's session and
+/// sign-in but the teacher's own. It reads the store's rows, so it needs a database store; the memory store
+/// cannot list its entries without keeping them all alive.
+/// </summary>
+public sealed class Classroom(
+    IServiceProvider services,
+    IDistributedCache cache,
+    ServerTicketStore tickets,
+    ISessionLocks locks,
+    ShopDbContext db,
+    TimeProvider time)
+{
+    /// <summary>"Recent" on the dashboard: about a lesson's length.</summary>
+    public static readonly TimeSpan Recent = TimeSpan.FromMinutes(15);
+
+    /// <summary>The dashboard lists at most this many sessions, most recently seen first; the counts cover all.</summary>
+    public const int MaxListed = 200;
+
+    private SqlSessionCache? Store => services.GetService<SqlSessionCache>();
+
+    public bool CanListSessions => Store is not null;
+
+    public async Task<ClassroomView> ReadAsync(string? ownSessionKey, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var since = now - Recent;
+        var signIns = await db.SignIns.CountAsync(s => s.SignedInAtUtc >= since && s.ExpiresAtUtc > now, cancellationToken);
+        var orders = await db.Orders.CountAsync(o => o.PlacedAtUtc >= since, cancellationToken);
+        if (Store is not { } store)
+        {
+            return new ClassroomView(null, signIns, orders, []);
+        }
+
+        var sessions = new List<ClassroomSession>();
+        foreach (var stored in await store.ListSessionsAsync(cancellationToken))
+        {
+            if (SessionFormat.Read(stored.Value) is not { } entries)
+            {
+                continue;
+            }
+            string? Text(string key) => entries.TryGetValue(key, out var value) ? Encoding.UTF8.GetString(value) : null;
+            var cart = CartSession.Parse(Text(SessionKeys.Cart));
+            sessions.Add(new ClassroomSession(
+                ShortHash.Of(stored.Key),
+                stored.Key == ownSessionKey,
+                Text(SessionKeys.SignedInUser),
+                null,
+                LanguageSession.Parse(Text(SessionKeys.Language)),
+                cart.Lines.Count,
+                cart.ItemCount,
+                (stored.ExpiresAt - (stored.IdleTimeout ?? TimeSpan.Zero)).UtcDateTime));
+        }
+
+        var userIds = sessions.Select(s => s.UserId).OfType<string>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.Email ?? u.DisplayName, cancellationToken);
+        var listed = sessions
+            .Select(s => s with { User = s.UserId is { } id ? names.GetValueOrDefault(id) : null })
+            .OrderByDescending(s => s.LastSeenUtc)
+            .ToList();
+        return new ClassroomView(
+            new SessionCounts(listed.Count, listed.Count(s => s.CartLines > 0), listed.Sum(s => s.CartItems)),
+            signIns, orders, [.. listed.Take(MaxListed)]);
+    }
+
+    /// <summary>
+    /// Ends every sign-in (their tickets leave the store) and every session except the teacher's own: each of those
+    /// browsers is an anonymous visitor with an empty cart on its next request. Orders stay, they are in the database.
+    /// </summary>
+    public async Task<EndedCount> EndAllExceptAsync(string? ownSessionKey, string? ownSignInId, CancellationToken cancellationToken = default)
+    {
+        var signInIds = await db.SignIns.Where(s => s.Id != ownSignInId).Select(s => s.Id).ToListAsync(cancellationToken);
+        foreach (var id in signInIds)
+        {
+            await tickets.RevokeAsync(id, cancellationToken);
+        }
+        var sessions = 0;
+        if (Store is { } store)
+        {
+            foreach (var stored in await store.ListSessionsAsync(cancellationToken))
+            {
+                if (stored.Key == ownSessionKey)
+                {
+                    continue;
+                }
+                await RemoveAsync(stored.Key, cancellationToken);
+                sessions++;
+            }
+        }
+        return new EndedCount(sessions, signInIds.Count);
+    }
+
+    private async Task RemoveAsync(string sessionKey, CancellationToken cancellationToken)
+    {
+        IAsyncDisposable? held = null;
+        try
+        {
+            // Under the session's lock, so a request of that student already under way cannot write it back after.
+            held = await locks.AcquireAsync(sessionKey, cancellationToken);
+        }
+        catch (SessionBusyException)
+        {
+            // A request stuck for longer than the lock timeout does not keep its session alive: it goes all the same.
+        }
+        try
+        {
+            await cache.RemoveAsync(sessionKey, cancellationToken);
+        }
+        finally
+        {
+            if (held is not null)
+            {
+                await held.DisposeAsync();
+            }
+        }
+    }
+}
+
+/// <summary>Counts over every live session; null when the store cannot be listed.</summary>
+public sealed record SessionCounts(int Active, int WithCart, int ItemsInCarts);
+
+public sealed record ClassroomView(SessionCounts? Sessions, int SignInsRecently, int OrdersRecently, IReadOnlyList<ClassroomSession> Listed);
+
+/// <summary>One session as the teacher sees it: no values, only what a class needs to talk about it.</summary>
+public sealed record ClassroomSession(string Hash, bool IsYours, string? UserId, string? User, string? Language, int CartLines, int CartItems, DateTime LastSeenUtc);
+
+public sealed record EndedCount(int Sessions, int SignIns);
