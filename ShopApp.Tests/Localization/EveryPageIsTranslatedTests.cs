@@ -87,6 +87,25 @@ public sealed partial class EveryPageIsTranslatedTests : ShopTest
         await After(admin, "no such order", admin.PostAsync("/Admin/Orders?handler=Move", new Dictionary<string, string> { ["number"] = "SA-2222-2222", ["to"] = "Shipped" }, tokenPage: "/Admin/Orders"));
         await Visit(admin, $"/Orders/{number}");
 
+        // Teaching mode (on in Development): the inspector is on every page above; here its pages and lessons.
+        foreach (var url in new[] { "/Session", "/Learn", "/Learn/Stateless", "/Learn/Cookies", "/Learn/Signing", "/Learn/Fixation", "/Learn/SignOut", "/Learn/Timeouts", "/Learn/Orders", "/Learn/Servers", "/Teacher" })
+        {
+            await Visit(admin, url);
+        }
+        var cookie = admin.Cookies[".ShopApp.Session"];
+        await After(admin, "tamper rejected", admin.PostAsync("/Learn?handler=Tamper", new Dictionary<string, string> { ["Cookie"] = "x" + cookie }, tokenPage: "/Learn"));
+        await After(admin, "tamper own", admin.PostAsync("/Learn?handler=Tamper", new Dictionary<string, string> { ["Cookie"] = cookie }, tokenPage: "/Learn"));
+        await After(admin, "tamper bad input", admin.PostAsync("/Learn?handler=Tamper", new Dictionary<string, string> { ["Cookie"] = "a b;c" }, tokenPage: "/Learn"));
+        await After(admin, "tamper empty", admin.PostAsync("/Learn?handler=Tamper", new Dictionary<string, string> { ["Cookie"] = "" }, tokenPage: "/Learn"));
+        await After(admin, "signing empty", admin.PostAsync("/Learn/Signing?handler=Protect", new Dictionary<string, string> { ["Message"] = "" }, tokenPage: "/Learn/Signing"));
+        await After(admin, "signing done", admin.PostAsync("/Learn/Signing?handler=Protect", new Dictionary<string, string> { ["Message"] = "hello" }, tokenPage: "/Learn/Signing"));
+        await After(admin, "signing refused", admin.PostAsync("/Learn/Signing?handler=Check", new Dictionary<string, string> { ["Signed"] = "eyJ4Ijox.AAAA.BBBB", ["Encrypted"] = "CfDJ8zzz" }, tokenPage: "/Learn/Signing"));
+        await After(admin, "timeout shortened", admin.PostWithTokenAsync("/Learn/Timeouts?handler=Shorten", tokenPage: "/Learn/Timeouts"));
+        await After(admin, "timeout restored", admin.PostWithTokenAsync("/Learn/Timeouts?handler=Restore", tokenPage: "/Learn/Timeouts"));
+        await Visit(Client, "/Learn/SignOut");
+        await Visit(Client, "/Learn/Orders");
+        await After(admin, "classroom ended", admin.PostWithTokenAsync("/Teacher?handler=EndAll", tokenPage: "/Teacher"));
+
         Assert.All(pages, p => Assert.Equal(culture, p.Page.DocumentElement.GetAttribute("lang")));
         var english = EnglishTextsThatAreTranslated(culture);
         var found = pages.SelectMany(p => EnglishOn(p.Page, english).Select(text => $"{p.What}: \"{text}\"")).Distinct().ToList();
@@ -103,7 +122,8 @@ public sealed partial class EveryPageIsTranslatedTests : ShopTest
 
     private static IEnumerable<string> EnglishOn(IDocument page, List<string> english)
     {
-        var texts = page.Body!.Descendants<IText>().Select(t => t.Data)
+        // translate="no" marks data shown as it is stored (session keys, JSON values), not text of the interface.
+        var texts = page.Body!.Descendants<IText>().Where(t => t.ParentElement?.Closest("[translate=no]") is null).Select(t => t.Data)
             .Concat(page.All.SelectMany(e => new[] { "aria-label", "placeholder", "title", "alt" }.Select(e.GetAttribute)))
             .Append(page.Title)
             .Where(t => !string.IsNullOrWhiteSpace(t))
