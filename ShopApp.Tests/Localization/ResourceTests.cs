@@ -33,6 +33,15 @@ public sealed partial class ResourceTests
     }
 
     [Fact]
+    public void No_two_keys_differ_only_in_case()
+    {
+        // Keys that differ only in case end up sharing one translation ("signed in" and "Signed in" did).
+        var clashes = ShopTexts.File("en").Keys.GroupBy(key => key, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g));
+
+        Assert.Empty(clashes);
+    }
+
+    [Fact]
     public void Every_text_the_code_asks_for_is_in_the_resources()
     {
         var english = ShopTexts.File("en");

@@ -26,8 +26,8 @@ public sealed partial class SessionInspector(
 
     public async Task<SessionSnapshot> ReadAsync(HttpContext context, CancellationToken cancellationToken = default)
     {
-        var cookies = context.Request.Cookies
-            .Select(cookie => new CookieView(cookie.Key, Encoding.UTF8.GetByteCount(cookie.Value), ShortHash.Of(cookie.Value), KindOf(cookie.Key)))
+        var cookies = SentCookies(context.Request)
+            .Select(cookie => new CookieView(cookie.Name, Encoding.UTF8.GetByteCount(cookie.Value), ShortHash.Of(cookie.Value), KindOf(cookie.Name)))
             .OrderBy(cookie => cookie.Name, StringComparer.Ordinal)
             .ToList();
 
@@ -54,6 +54,17 @@ public sealed partial class SessionInspector(
             configuration["Instance:Name"],
             await SignInOfAsync(context.User, cancellationToken));
     }
+
+    /// <summary>
+    /// The cookies exactly as the browser sent them (Request.Cookies would give the values URL-decoded, which is not
+    /// what travels).
+    /// </summary>
+    private static IEnumerable<(string Name, string Value)> SentCookies(HttpRequest request) =>
+        request.Headers.Cookie
+            .SelectMany(header => (header ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(pair => pair.Split('=', 2))
+            .Where(pair => pair[0].Length > 0)
+            .Select(pair => (pair[0], pair.Length > 1 ? pair[1] : ""));
 
     private async Task<SignInView?> SignInOfAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {

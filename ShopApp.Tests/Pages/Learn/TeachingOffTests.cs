@@ -1,0 +1,83 @@
+using System.Net;
+using ShopApp.Account;
+
+namespace ShopApp.Tests.Pages.Learn;
+
+/// <summary>With Teaching:Enabled off (appsettings.json), nothing of teaching mode can be reached.</summary>
+public sealed class TeachingOffTests
+{
+    public static TheoryData<string> TeachingUrls =>
+    [
+        "/Session", "/Learn", "/Learn/Stateless", "/Learn/Stateless?handler=Echo", "/Learn/Cookies", "/Learn/Signing", "/Learn/Fixation",
+        "/Learn/SignOut", "/Learn/Timeouts", "/Learn/Orders", "/Learn/Servers", "/Teacher", "/Teacher?handler=Live",
+    ];
+
+    [Theory]
+    [MemberData(nameof(TeachingUrls))]
+    public async Task Every_teaching_page_is_not_found_when_off_even_for_an_admin(string url)
+    {
+        await using var factory = new ShopFactory().With("Teaching:Enabled", "false");
+        using var anonymous = factory.CreateShopClient();
+        using var admin = factory.CreateShopClient();
+        await admin.SignInAsync(AccountSeed.Admin);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(url)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/Learn?handler=Tamper")]
+    [InlineData("/Learn/Timeouts?handler=Shorten")]
+    [InlineData("/Teacher?handler=EndAll")]
+    public async Task Teaching_forms_answer_like_a_url_that_does_not_exist_when_off(string action)
+    {
+        await using var factory = new ShopFactory().With("Teaching:Enabled", "false");
+        using var admin = factory.CreateShopClient();
+        await admin.SignInAsync(AccountSeed.Admin);
+        var nowhere = await admin.PostWithTokenAsync("/no-such-form", tokenPage: "/Cart");
+
+        var response = await admin.PostWithTokenAsync(action, tokenPage: "/Cart");
+
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode}");
+        Assert.Equal(nowhere.StatusCode, response.StatusCode);
+        Assert.Equal(AccountSeed.Admin.DisplayName, (await admin.GetPageAsync("/")).UserName());
+    }
+
+    [Fact]
+    public async Task No_page_carries_the_inspector_or_teaching_links_when_off()
+    {
+        await using var factory = new ShopFactory().With("Teaching:Enabled", "false");
+        using var admin = factory.CreateShopClient();
+        await admin.SignInAsync(AccountSeed.Admin);
+        await admin.AddAsync(productId: 3);
+
+        foreach (var url in new[] { "/", "/Products/3", "/Cart", "/Account/Manage", "/Admin", "/no-such-page" })
+        {
+            var page = await ShopClient.ParseAsync(await admin.GetAsync(url));
+            Assert.Null(page.QuerySelector("[data-testid=session-inspector]"));
+            Assert.Null(page.QuerySelector("[data-testid=learn-link]"));
+            Assert.Null(page.QuerySelector("[data-testid=teacher-link]"));
+            Assert.Null(page.QuerySelector("script[src*='inspector.js']"));
+        }
+    }
+
+    [Fact]
+    public async Task Teaching_mode_is_off_outside_development_by_default()
+    {
+        await using var factory = new ShopFactory("Production");
+        using var client = factory.CreateShopClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Learn")).StatusCode);
+        Assert.Null((await client.GetPageAsync("/")).QuerySelector("[data-testid=session-inspector]"));
+    }
+
+    [Fact]
+    public async Task Teaching_mode_is_on_in_development()
+    {
+        await using var factory = new ShopFactory();
+        using var client = factory.CreateShopClient();
+
+        Assert.NotNull((await client.GetPageAsync("/")).QuerySelector("[data-testid=session-inspector]"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Learn")).StatusCode);
+    }
+}
