@@ -8,7 +8,8 @@
 #   scripts/scale-out.sh status
 #
 # Settings (environment): SHOPAPP_SCALEOUT_DIR (default /tmp/shopapp-scaleout), SHOPAPP_SCALEOUT_PG_PORT (55432),
-# SHOPAPP_SCALEOUT_PORT (8443, nginx), SHOPAPP_SCALEOUT_FIRST_APP_PORT (5301; the instances use it and the next two).
+# SHOPAPP_SCALEOUT_PORT (8443, nginx), SHOPAPP_SCALEOUT_FIRST_APP_PORT (5301; the instances use it and the next two),
+# SHOPAPP_SCALEOUT_TEACHING (true: teaching mode on, for the "one server or many" lesson; false for a plain shop).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -73,6 +74,7 @@ start_instance() {
     Database__Provider=Postgres Session__Store=Postgres \
     ConnectionStrings__Postgres="$CONNECTION" \
     Instance__Name="instance-$n" Seed__DemoUsers=true \
+    Teaching__Enabled="${SHOPAPP_SCALEOUT_TEACHING:-true}" \
       nohup dotnet ShopApp.dll >"$DIR/instance-$n.log" 2>&1 &
     echo $! >"$DIR/instance-$n.pid"
   )

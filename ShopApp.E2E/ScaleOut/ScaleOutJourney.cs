@@ -159,4 +159,43 @@ public sealed class ScaleOutJourney(ScaleOutCluster cluster) : IClassFixture<Sca
             await Expect(shopper.CartLine(9).Locator("input[name=quantity]")).ToHaveValueAsync("1");
         });
     }
+
+    [ScaleOutFact]
+    public async Task Requests_answered_by_several_instances_find_one_session_and_the_teacher_sees_it()
+    {
+        await using var shopper = await cluster.NewShopperAsync(nameof(Requests_answered_by_several_instances_find_one_session_and_the_teacher_sees_it));
+        await using var teacher = await cluster.NewShopperAsync(nameof(Requests_answered_by_several_instances_find_one_session_and_the_teacher_sees_it) + "_teacher");
+        var hash = "";
+
+        await shopper.RunAsync(async page =>
+        {
+            await page.GotoAsync("/Products/9");
+            await page.GetByTestId("add-to-cart").ClickAsync();
+            await shopper.ExpectCartCountAsync(1);
+            await page.GotoAsync("/Learn/Servers");
+            hash = (await page.GetByTestId("session-inspector").GetByTestId("session-id-hash").TextContentAsync())!;
+
+            await page.GetByTestId("echo-five").ClickAsync();
+
+            var answers = page.GetByTestId("echo-answer");
+            await Expect(answers).ToHaveCountAsync(5);
+            var instances = new HashSet<string>();
+            for (var i = 0; i < 5; i++)
+            {
+                await Expect(answers.Nth(i)).ToHaveAttributeAsync("data-session", hash);
+                instances.Add((await answers.Nth(i).GetAttributeAsync("data-instance"))!);
+            }
+            Assert.True(instances.Count >= 2, $"one session, several instances: {string.Join(", ", instances)}");
+        });
+
+        await teacher.RunAsync(async page =>
+        {
+            await page.GotoAsync("/Account/Login");
+            await page.Locator("#Input_Email").FillAsync("admin@shopapp.test");
+            await page.Locator("#Input_Password").FillAsync("Admin#2026");
+            await page.GetByTestId("sign-in").ClickAsync();
+            await page.GotoAsync("/Teacher");
+            await Expect(page.Locator($"[data-testid=classroom-session][data-hash='{hash}']")).ToHaveAttributeAsync("data-items", "1");
+        });
+    }
 }

@@ -19,9 +19,11 @@ public sealed class TamperLabTests : ShopTest
     {
         await Client.AddAsync(productId: 3);
 
-        var page = await Client.GetPageAsync("/Learn");
+        var response = await Client.GetAsync("/Learn");
 
+        var page = await ShopClient.ParseAsync(response);
         Assert.Equal(OwnCookie, page.QuerySelector("[data-testid=tamper-cookie]")!.TextContent.Trim());
+        Assert.True(response.Headers.CacheControl?.NoStore == true, "a page that shows the cookie is never cached");
     }
 
     [Fact]

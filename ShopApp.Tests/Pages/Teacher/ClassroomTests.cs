@@ -14,6 +14,22 @@ public sealed class ClassroomTests : ShopTest
     private static Dictionary<string, IElement> Rows(IDocument page) =>
         page.QuerySelectorAll("[data-testid=classroom-session]").ToDictionary(row => row.GetAttribute("data-hash")!);
 
+    /// <summary>The shared client signs in as the demo customer and orders one item: a sign-in and an order of the last minutes.</summary>
+    private async Task CustomerPlacesAnOrderAsync()
+    {
+        await Client.SignInAsync(AccountSeed.Customer);
+        await Client.AddAsync(productId: 3);
+        await Client.CompleteStepsAsync();
+        await Client.PlaceOrderAsync();
+    }
+
+    private async Task<ShopClient> TeacherAsync()
+    {
+        var teacher = Factory.CreateShopClient();
+        await teacher.SignInAsync(AccountSeed.Admin);
+        return teacher;
+    }
+
     [Fact]
     public async Task Only_admins_may_open_the_dashboard()
     {
@@ -23,8 +39,7 @@ public sealed class ClassroomTests : ShopTest
         Assert.Equal(HttpStatusCode.Forbidden, (await Client.GetAsync("/Teacher?handler=Live")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Client.PostWithTokenAsync("/Teacher?handler=EndAll", tokenPage: "/")).StatusCode);
 
-        using var admin = Factory.CreateShopClient();
-        await admin.SignInAsync(AccountSeed.Admin);
+        using var admin = await TeacherAsync();
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Teacher")).StatusCode);
     }
 
@@ -38,12 +53,8 @@ public sealed class ClassroomTests : ShopTest
         await two.AddAsync(productId: 5);
         await two.PostAsync("/Language", new Dictionary<string, string> { ["culture"] = "fr" });
         await three.PostAsync("/Language", new Dictionary<string, string> { ["culture"] = "de" });
-        await Client.SignInAsync(AccountSeed.Customer);
-        await Client.AddAsync(productId: 3);
-        await Client.CompleteStepsAsync();
-        await Client.PlaceOrderAsync();
-        using var admin = Factory.CreateShopClient();
-        await admin.SignInAsync(AccountSeed.Admin);
+        await CustomerPlacesAnOrderAsync();
+        using var admin = await TeacherAsync();
 
         var page = await admin.GetPageAsync("/Teacher");
 
@@ -63,8 +74,7 @@ public sealed class ClassroomTests : ShopTest
     [Fact]
     public async Task The_live_part_refreshes_with_new_sessions()
     {
-        using var admin = Factory.CreateShopClient();
-        await admin.SignInAsync(AccountSeed.Admin);
+        using var admin = await TeacherAsync();
         var before = await ShopClient.ParseAsync(await admin.GetAsync("/Teacher?handler=Live"));
 
         await Client.AddAsync(productId: 1, quantity: 2);
@@ -80,12 +90,8 @@ public sealed class ClassroomTests : ShopTest
     {
         using var student = Factory.CreateShopClient();
         await student.AddAsync(productId: 5, quantity: 2);
-        await Client.SignInAsync(AccountSeed.Customer);
-        await Client.AddAsync(productId: 3);
-        await Client.CompleteStepsAsync();
-        await Client.PlaceOrderAsync();
-        using var admin = Factory.CreateShopClient();
-        await admin.SignInAsync(AccountSeed.Admin);
+        await CustomerPlacesAnOrderAsync();
+        using var admin = await TeacherAsync();
         await admin.AddAsync(productId: 7);
         using var adminElsewhere = Factory.CreateShopClient();
         await adminElsewhere.SignInAsync(AccountSeed.Admin);
@@ -109,8 +115,7 @@ public sealed class ClassroomTests : ShopTest
     [Fact]
     public async Task Forty_students_browsing_at_once_are_all_counted()
     {
-        using var admin = Factory.CreateShopClient();
-        await admin.SignInAsync(AccountSeed.Admin);
+        using var admin = await TeacherAsync();
         var students = Enumerable.Range(0, 40).Select(_ => Factory.CreateShopClient()).ToList();
         try
         {

@@ -55,6 +55,8 @@ public class IndexModel(TamperLab lab, SessionSettings settings, SessionCookie s
 
     private async Task ReadOwnAsync(CancellationToken cancellationToken)
     {
+        // The page carries the session cookie's value: no cache, the browser's included, may keep a copy.
+        Response.Headers.CacheControl = "no-store";
         await HttpContext.Session.LoadAsync(cancellationToken);
         OwnSessionHash = OwnKey is { } key ? ShortHash.Of(key) : null;
         OwnEntries = HttpContext.Session.Keys.Count();
