@@ -22,7 +22,7 @@ cleanup() {
 trap cleanup EXIT
 
 if $smoke; then
-  duration=3s; warmup=1s; sessions=50; memory_sessions=1000; rounds=1
+  duration=2s; warmup=1s; sessions=50; memory_sessions=1000; rounds=1
 else
   duration=10s; warmup=5s; sessions=1000; memory_sessions=10000; rounds=2
 fi

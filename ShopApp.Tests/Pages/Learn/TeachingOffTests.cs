@@ -3,8 +3,29 @@ using ShopApp.Account;
 
 namespace ShopApp.Tests.Pages.Learn;
 
+/// <summary>One shop with teaching mode off and an admin signed in to it, shared by the tests that only read it.</summary>
+public sealed class TeachingOffShop : IAsyncLifetime
+{
+    public ShopFactory Factory { get; } = new ShopFactory().With("Teaching:Enabled", "false");
+
+    public ShopClient Admin { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Admin = Factory.CreateShopClient();
+        await Admin.SignInAsync(AccountSeed.Admin);
+        await Admin.AddAsync(productId: 3);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Admin.Dispose();
+        await Factory.DisposeAsync();
+    }
+}
+
 /// <summary>With Teaching:Enabled off (appsettings.json), nothing of teaching mode can be reached.</summary>
-public sealed class TeachingOffTests
+public sealed class TeachingOffTests(TeachingOffShop shop) : IClassFixture<TeachingOffShop>
 {
     public static TheoryData<string> TeachingUrls =>
     [
@@ -16,13 +37,10 @@ public sealed class TeachingOffTests
     [MemberData(nameof(TeachingUrls))]
     public async Task Every_teaching_page_is_not_found_when_off_even_for_an_admin(string url)
     {
-        await using var factory = new ShopFactory().With("Teaching:Enabled", "false");
-        using var anonymous = factory.CreateShopClient();
-        using var admin = factory.CreateShopClient();
-        await admin.SignInAsync(AccountSeed.Admin);
+        using var anonymous = shop.Factory.CreateShopClient();
 
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(url)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await shop.Admin.GetAsync(url)).StatusCode);
     }
 
     [Theory]
@@ -31,9 +49,7 @@ public sealed class TeachingOffTests
     [InlineData("/Teacher?handler=EndAll")]
     public async Task Teaching_forms_answer_like_a_url_that_does_not_exist_when_off(string action)
     {
-        await using var factory = new ShopFactory().With("Teaching:Enabled", "false");
-        using var admin = factory.CreateShopClient();
-        await admin.SignInAsync(AccountSeed.Admin);
+        var admin = shop.Admin;
         var nowhere = await admin.PostWithTokenAsync("/no-such-form", tokenPage: "/Cart");
 
         var response = await admin.PostWithTokenAsync(action, tokenPage: "/Cart");
@@ -46,11 +62,7 @@ public sealed class TeachingOffTests
     [Fact]
     public async Task No_page_carries_the_inspector_or_teaching_links_when_off()
     {
-        await using var factory = new ShopFactory().With("Teaching:Enabled", "false");
-        using var admin = factory.CreateShopClient();
-        await admin.SignInAsync(AccountSeed.Admin);
-        await admin.AddAsync(productId: 3);
-
+        var admin = shop.Admin;
         foreach (var url in new[] { "/", "/Products/3", "/Cart", "/Account/Manage", "/Admin", "/no-such-page" })
         {
             var page = await ShopClient.ParseAsync(await admin.GetAsync(url));
