@@ -32,6 +32,14 @@ public static class Steps
         await page.GetByTestId("sign-in").ClickAsync();
     }
 
+    /// <summary>Fills in and sends the sign-in form the page is showing with one of the demo accounts (Development seeds them).</summary>
+    public static async Task SignInAsync(IPage page, ShopApp.Account.DemoAccount account, string culture = "en")
+    {
+        await page.GetByLabel(ShopTexts.In(culture, "E-mail")).FillAsync(account.Email);
+        await page.GetByLabel(ShopTexts.In(culture, "Password")).FillAsync(account.Password);
+        await page.GetByTestId("sign-in").ClickAsync();
+    }
+
     /// <summary>Picks a language from the header's picker and waits for the page to come back in it.</summary>
     public static async Task ChooseLanguageAsync(IPage page, string culture)
     {

@@ -57,9 +57,7 @@ public sealed class InspectingTheSessionJourney(ShopServer shop)
             await Expect(SessionHash(page)).ToHaveTextAsync(hashBefore!);
 
             await page.GetByTestId("sign-in-link").ClickAsync();
-            await page.Locator("#Input_Email").FillAsync("customer@shopapp.test");
-            await page.Locator("#Input_Password").FillAsync("Customer#2026");
-            await page.GetByTestId("sign-in").ClickAsync();
+            await SignInAsync(page, ShopApp.Account.AccountSeed.Customer);
             await Expect(page.GetByTestId("user-name")).ToBeVisibleAsync();
             await Expect(SessionHash(page)).Not.ToHaveTextAsync(hashBefore!);
             await Expect(page.GetByTestId("session-inspector").Locator("[data-change=new-id]")).ToBeVisibleAsync();

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using static ShopApp.E2E.Steps;
 
 namespace ShopApp.E2E.Journeys;
 
@@ -20,9 +21,7 @@ public sealed class TeachingAClassJourney(ShopServer shop)
         await teacher.RunAsync(async page =>
         {
             await page.GotoAsync("/Account/Login");
-            await page.Locator("#Input_Email").FillAsync("admin@shopapp.test");
-            await page.Locator("#Input_Password").FillAsync("Admin#2026");
-            await page.GetByTestId("sign-in").ClickAsync();
+            await SignInAsync(page, ShopApp.Account.AccountSeed.Admin);
             await page.GetByTestId("teacher-link").ClickAsync();
             await Expect(page.GetByTestId("classroom-live")).ToBeVisibleAsync();
         });

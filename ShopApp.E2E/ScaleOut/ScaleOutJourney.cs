@@ -193,9 +193,7 @@ public sealed class ScaleOutJourney(ScaleOutCluster cluster) : IClassFixture<Sca
         await teacher.RunAsync(async page =>
         {
             await page.GotoAsync("/Account/Login");
-            await page.Locator("#Input_Email").FillAsync("admin@shopapp.test");
-            await page.Locator("#Input_Password").FillAsync("Admin#2026");
-            await page.GetByTestId("sign-in").ClickAsync();
+            await SignInAsync(page, ShopApp.Account.AccountSeed.Admin);
             await page.GotoAsync("/Teacher");
             await Expect(page.Locator($"[data-testid=classroom-session][data-hash='{hash}']")).ToHaveAttributeAsync("data-items", "1");
         });

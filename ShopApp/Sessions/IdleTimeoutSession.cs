@@ -21,7 +21,7 @@ public sealed class IdleTimeoutSession(IHttpContextAccessor httpContextAccessor,
     public async Task<TimeSpan> GetAsync(CancellationToken cancellationToken = default)
     {
         await Session.LoadAsync(cancellationToken);
-        return Read(Session) ?? settings.IdleTimeout;
+        return Read(Session, settings.IdleTimeout) ?? settings.IdleTimeout;
     }
 
     public async Task ShortenAsync(CancellationToken cancellationToken = default)
