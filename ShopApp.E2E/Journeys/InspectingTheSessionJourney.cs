@@ -57,7 +57,7 @@ public sealed class InspectingTheSessionJourney(ShopServer shop)
             await Expect(SessionHash(page)).ToHaveTextAsync(hashBefore!);
 
             await page.GetByTestId("sign-in-link").ClickAsync();
-            await SignInAsync(page, ShopApp.Account.AccountSeed.Customer);
+            await SignInAsync(page, ShopApp.Account.AccountSeed.Customer, culture: "fr");
             await Expect(page.GetByTestId("user-name")).ToBeVisibleAsync();
             await Expect(SessionHash(page)).Not.ToHaveTextAsync(hashBefore!);
             await Expect(page.GetByTestId("session-inspector").Locator("[data-change=new-id]")).ToBeVisibleAsync();
