@@ -124,4 +124,63 @@ public sealed class SqlSessionCacheTests : IAsyncLifetime
         Assert.Null(await _cache.GetAsync("a"));
         Assert.Equal(0, await _cache.CountAsync());
     }
+
+    [Fact]
+    public async Task A_key_the_table_does_not_have_is_looked_up_there_once_until_this_process_writes_it()
+    {
+        // A browser still sending the cookie of a session that is gone: load and slide on every request.
+        for (var request = 0; request < 3; request++)
+        {
+            Assert.Null(await _cache.GetAsync("gone"));
+            await _cache.RefreshAsync("gone");
+        }
+        Assert.Equal(1, _cache.TableReads);
+
+        await _cache.SetAsync("gone", Value, Sliding(30));
+        Assert.Equal(Value, await _cache.GetAsync("gone"));
+        Assert.Equal(1, _cache.TableReads);
+    }
+
+    [Fact]
+    public async Task A_session_that_expired_or_was_removed_costs_no_table_read_afterwards()
+    {
+        await _cache.SetAsync("expired", Value, Sliding(10));
+        await _cache.SetAsync("removed", Value, Sliding(60));
+        _clock.Advance(TimeSpan.FromSeconds(11));
+        await _cache.RemoveAsync("removed");
+
+        for (var request = 0; request < 3; request++)
+        {
+            Assert.Null(await _cache.GetAsync("expired"));
+            Assert.Null(await _cache.GetAsync("removed"));
+            await _cache.RefreshAsync("expired");
+        }
+
+        Assert.Equal(0, _cache.TableReads);
+    }
+
+    [Fact]
+    public async Task After_a_restart_a_session_is_read_from_the_table_once_and_a_missing_one_once()
+    {
+        await _cache.SetAsync("kept", Value, Sliding(30));
+        var restarted = new SqlSessionCache(SessionDatabase.Sqlite($"Data Source={_path}"), _clock);
+
+        for (var request = 0; request < 3; request++)
+        {
+            Assert.Equal(Value, await restarted.GetAsync("kept"));
+            Assert.Null(await restarted.GetAsync("never"));
+        }
+
+        Assert.Equal(2, restarted.TableReads);
+    }
+
+    [Fact]
+    public async Task The_sweep_forgets_the_missing_keys_so_the_next_lookup_asks_the_table_again()
+    {
+        Assert.Null(await _cache.GetAsync("gone"));
+        await _cache.SweepAsync();
+        Assert.Null(await _cache.GetAsync("gone"));
+
+        Assert.Equal(2, _cache.TableReads);
+    }
 }

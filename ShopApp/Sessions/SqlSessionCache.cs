@@ -18,6 +18,9 @@ namespace ShopApp.Sessions;
 /// <para>With SQLite (one instance per file) every write goes through this process, so it also keeps the values
 /// it has read or written in memory and answers reads from there: the file is the durable copy. With PostgreSQL
 /// other instances write too, so every read goes to the database.</para>
+/// <para>For the same reason, with SQLite a key the table did not have stays missing until this process writes it:
+/// a browser still sending the cookie of a session that ended (or of one removed at sign-out) would otherwise cost
+/// two queries on every request it makes, one to load the session and one to slide it.</para>
 /// </remarks>
 public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time) : IDistributedCache
 {
@@ -27,6 +30,14 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
     private static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(1);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>SQLite only: keys known to have no live row. Forgotten at each sweep, so the set stays small.</summary>
+    private readonly ConcurrentDictionary<string, byte> _missing = new(StringComparer.Ordinal);
+
+    private long _tableReads;
+
+    /// <summary>How many lookups went to the table (for tests and the benchmark).</summary>
+    public long TableReads => Interlocked.Read(ref _tableReads);
 
     private bool KeepsValues => !database.IsPostgres;
 
@@ -73,6 +84,7 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
             await command.ExecuteNonQueryAsync(token);
             // Inside the write's turn, so two writes of one key leave memory as they leave the table.
             _entries[key] = new Entry(KeepsValues ? value : null, expires, expires, sliding, absolute);
+            _missing.TryRemove(key, out _);
             return 0;
         }, token);
     }
@@ -98,6 +110,7 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
             await using var command = database.Command(connection, $"""DELETE FROM "{Table}" WHERE "Id" = @id""", ("id", key));
             await command.ExecuteNonQueryAsync(token);
             _entries.TryRemove(key, out _);
+            MarkMissing(key);
             return 0;
         }, token);
     }
@@ -113,6 +126,7 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
                 _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
             }
         }
+        _missing.Clear();
         return await database.WriteAsync(async connection =>
         {
             await using var command = database.Command(connection, $"""DELETE FROM "{Table}" WHERE "ExpiresAt" <= @now""", ("now", now));
@@ -173,11 +187,18 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
             if (KeepsValues)
             {
                 // Expired here; the table's copy, which only this process writes, is expired too.
+                MarkMissing(key);
                 return null;
             }
             // With PostgreSQL another instance may have slid it since: the table decides.
         }
 
+        if (KeepsValues && _missing.ContainsKey(key))
+        {
+            return null;
+        }
+
+        Interlocked.Increment(ref _tableReads);
         await using var connection = await database.OpenAsync(token);
         await using var command = database.Command(connection,
             $"""SELECT "Value", "ExpiresAt", "SlidingMs", "AbsoluteExpiresAt" FROM "{Table}" WHERE "Id" = @id AND "ExpiresAt" > @now""",
@@ -185,6 +206,7 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
         await using var reader = await command.ExecuteReaderAsync(token);
         if (!await reader.ReadAsync(token))
         {
+            MarkMissing(key);
             return null;
         }
         var value = (byte[])reader.GetValue(0);
@@ -201,6 +223,18 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
             _entries[key] = found with { Value = null };
         }
         return found;
+    }
+
+    /// <summary>
+    /// SQLite only: remembers that the table has no live row for the key. A write of the key clears the mark; a
+    /// value in memory always wins over it, so a write racing a lookup that found nothing is never hidden.
+    /// </summary>
+    private void MarkMissing(string key)
+    {
+        if (KeepsValues)
+        {
+            _missing[key] = 0;
+        }
     }
 
     /// <summary>Slides the expiry in memory, and in the table when the table's copy lags by more than the resolution.</summary>
