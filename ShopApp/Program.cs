@@ -4,6 +4,7 @@ using ShopApp.Catalog;
 using ShopApp.Checkout;
 using ShopApp.Data;
 using ShopApp.Localization;
+using ShopApp.PageCaching;
 using ShopApp.Security;
 using ShopApp.Sessions;
 using ShopApp.Teaching;
@@ -36,6 +37,7 @@ builder.Services.AddRazorPages(options =>
     .AddShopDataAnnotationsLocalization()
     // One-time notices ride in the session the cart already uses, not in a cookie of their own.
     .AddSessionStateTempDataProvider();
+builder.Services.AddShopPageCache();
 
 var app = builder.Build();
 
@@ -61,6 +63,7 @@ app.UseSessionBoundToSignIn();
 // After session and sign-in, because the language is chosen from the session first.
 app.UseRequestLocalization();
 app.UseAuthorization();
+app.UsePageCache();
 
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

@@ -31,6 +31,8 @@ public static class DataProtectionSetup
             var folder = Path.GetFullPath(configuration["DataProtection:KeysFolder"] ?? "App_Data/keys", environment.ContentRootPath);
             builder.PersistKeysToFileSystem(Directory.CreateDirectory(folder));
         }
+        // The session and antiforgery cookies a visitor sends again are not decrypted again (see the class).
+        RememberingDataProtectionProvider.Decorate(services);
         return services;
     }
 }

@@ -43,6 +43,12 @@ public static class SessionKeys
     public const string IdleTimeout = "IdleTimeout";
 
     /// <summary>
+    /// Where the framework's <c>SessionStateTempDataProvider</c> keeps TempData: the one-time notices that follow a
+    /// post/redirect/get ("Added to your cart"). Read only to see whether a notice is waiting.
+    /// </summary>
+    public const string TempData = "__ControllerTempData";
+
+    /// <summary>
     /// Entries that are preferences of the browser rather than data of the user; they survive sign-out and a
     /// session that no longer matches its user. Everything else is cleared.
     /// </summary>

@@ -5,9 +5,11 @@ using ShopApp.Cart;
 using ShopApp.Catalog;
 using ShopApp.Data;
 using ShopApp.Localization;
+using ShopApp.PageCaching;
 
 namespace ShopApp.Pages.Products;
 
+[CachedPage(CartQuantityOfRouteValue = "id")]
 public class DetailsModel(ShopDbContext db, CartSession cartSession, CatalogCache catalogCache) : PageModel
 {
     public LocalizedProduct Product { get; private set; } = null!;

@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ShopApp.Catalog;
 using ShopApp.Data;
 using ShopApp.Localization;
+using ShopApp.PageCaching;
 
 namespace ShopApp.Pages.Products;
 
 /// <summary>The catalog grid at <c>/</c>: <c>?category=</c>, <c>?q=</c> and <c>?page=</c> combine freely.</summary>
+[CachedPage(NotWithQuery = "q")]
 public class IndexModel(ShopDbContext db, CategoryMenu categoryMenu, CatalogCache catalogCache) : PageModel
 {
     public Category? Category { get; private set; }

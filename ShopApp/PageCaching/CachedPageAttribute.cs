@@ -1,0 +1,16 @@
+namespace ShopApp.PageCaching;
+
+/// <summary>
+/// Marks a page whose whole HTML may be served from <see cref="PageCache"/> (see there for what a page must hold
+/// to qualify). The page's address and language are always part of the cache key; these properties add what of
+/// the visitor's cart the page shows beyond the item count in the header.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class CachedPageAttribute : Attribute
+{
+    /// <summary>The route value naming a product whose quantity in the cart the page shows ("You have 2 of these").</summary>
+    public string? CartQuantityOfRouteValue { get; init; }
+
+    /// <summary>A query parameter that makes the page the visitor's own when present (a search): not cached then.</summary>
+    public string? NotWithQuery { get; init; }
+}

@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace ShopApp.Security;
+
+/// <summary>
+/// Every request decrypts the same few cookies again: the session cookie (by the session middleware, and by the
+/// session lock on a POST) and the antiforgery cookie, and every page with a form encrypts the same antiforgery
+/// token again. Each is a Data Protection round (key derivation, AES, HMAC): together about a fifth of a page's
+/// cost (docs/PERFORMANCE.md). For the purposes named in <see cref="Purposes"/> this provider remembers what it
+/// decrypted and encrypted, for <see cref="Lifetime"/>, so a returning visitor's cookie costs a dictionary lookup.
+/// </summary>
+/// <remarks>
+/// Remembering is safe for these purposes because their results do not depend on time: the session cookie holds a
+/// store key that never changes, and an antiforgery token is a fixed value that may be sent any number of times.
+/// Only a value that decrypted once is remembered, so a forged or damaged cookie is decrypted (and refused) every
+/// time. What this gives up: a Data Protection key revoked by an operator keeps opening the cookies it protected
+/// for up to <see cref="Lifetime"/>, in this process. Sign-in tickets are not remembered: they carry an expiry.
+/// </remarks>
+public sealed class RememberingDataProtectionProvider(IDataProtectionProvider inner, TimeProvider time) : IDataProtectionProvider
+{
+    /// <summary>The session middleware's purpose and the antiforgery token serializer's.</summary>
+    public static readonly IReadOnlySet<string> Purposes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "SessionMiddleware",
+        "Microsoft.AspNetCore.Antiforgery.AntiforgeryToken.v1",
+    };
+
+    /// <summary>How long a decrypted or encrypted value is remembered.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>Past this many values per purpose everything is forgotten at once: memory stays bounded whatever arrives.</summary>
+    public const int MaxRemembered = 50_000;
+
+    private readonly ConcurrentDictionary<string, RememberingDataProtector> _protectors = new(StringComparer.Ordinal);
+
+    public IDataProtector CreateProtector(string purpose) =>
+        Purposes.Contains(purpose)
+            ? _protectors.GetOrAdd(purpose, p => new RememberingDataProtector(inner.CreateProtector(p), time))
+            : inner.CreateProtector(purpose);
+
+    /// <summary>Puts this provider around the one Data Protection registered. Call after <c>AddDataProtection()</c>.</summary>
+    public static void Decorate(IServiceCollection services)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(IDataProtectionProvider));
+        services.Remove(registered);
+        services.AddSingleton<IDataProtectionProvider>(provider => new RememberingDataProtectionProvider(
+            registered switch
+            {
+                { ImplementationInstance: IDataProtectionProvider instance } => instance,
+                { ImplementationFactory: { } factory } => (IDataProtectionProvider)factory(provider),
+                _ => (IDataProtectionProvider)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!),
+            },
+            provider.GetService<TimeProvider>() ?? TimeProvider.System));
+    }
+}
+
+/// <summary>One purpose's protector, remembering in both directions. Callers get copies, never the stored arrays.</summary>
+public sealed class RememberingDataProtector(IDataProtector inner, TimeProvider time) : IDataProtector
+{
+    private readonly ConcurrentDictionary<byte[], Remembered> _opened = new(ByteContent.Comparer);
+    private readonly ConcurrentDictionary<byte[], Remembered> _sealed = new(ByteContent.Comparer);
+
+    /// <summary>How many values are remembered now (both directions); for tests.</summary>
+    public int Count => _opened.Count + _sealed.Count;
+
+    // A further purpose is a protector of its own, which this one does not remember for.
+    public IDataProtector CreateProtector(string purpose) => inner.CreateProtector(purpose);
+
+    public byte[] Protect(byte[] plaintext)
+    {
+        var now = time.GetTimestamp();
+        if (_sealed.TryGetValue(plaintext, out var known) && !known.HasExpired(now, time))
+        {
+            return known.Copy();
+        }
+        var protectedData = inner.Protect(plaintext);
+        Remember(_sealed, plaintext, protectedData, now);
+        Remember(_opened, protectedData, plaintext, now);
+        return protectedData;
+    }
+
+    public byte[] Unprotect(byte[] protectedData)
+    {
+        var now = time.GetTimestamp();
+        if (_opened.TryGetValue(protectedData, out var known) && !known.HasExpired(now, time))
+        {
+            return known.Copy();
+        }
+        // Throws for anything we did not issue: nothing is remembered then.
+        var plaintext = inner.Unprotect(protectedData);
+        Remember(_opened, protectedData, plaintext, now);
+        return plaintext;
+    }
+
+    private static void Remember(ConcurrentDictionary<byte[], Remembered> values, byte[] key, byte[] value, long now)
+    {
+        if (values.Count >= RememberingDataProtectionProvider.MaxRemembered)
+        {
+            values.Clear();
+        }
+        values[(byte[])key.Clone()] = new Remembered((byte[])value.Clone(), now);
+    }
+
+    private sealed record Remembered(byte[] Value, long Since)
+    {
+        public bool HasExpired(long now, TimeProvider time) => time.GetElapsedTime(Since, now) >= RememberingDataProtectionProvider.Lifetime;
+
+        public byte[] Copy() => (byte[])Value.Clone();
+    }
+}
+
+/// <summary>Byte arrays compared by content. The hash is seeded per process, so no one can aim collisions at it.</summary>
+internal sealed class ByteContent : IEqualityComparer<byte[]>
+{
+    public static readonly ByteContent Comparer = new();
+
+    public bool Equals(byte[]? x, byte[]? y) => x is not null && y is not null && x.AsSpan().SequenceEqual(y);
+
+    public int GetHashCode(byte[] bytes)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(bytes);
+        return hash.ToHashCode();
+    }
+}
