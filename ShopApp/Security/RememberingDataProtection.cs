@@ -69,8 +69,8 @@ public sealed class RememberingDataProtector(IDataProtector inner, TimeProvider 
 
     public byte[] Protect(byte[] plaintext)
     {
-        var now = time.GetTimestamp();
-        if (_sealed.TryGetValue(plaintext, out var known) && !known.HasExpired(now, time))
+        var now = time.GetUtcNow();
+        if (_sealed.TryGetValue(plaintext, out var known) && !known.HasExpired(now))
         {
             return known.Copy();
         }
@@ -82,8 +82,8 @@ public sealed class RememberingDataProtector(IDataProtector inner, TimeProvider 
 
     public byte[] Unprotect(byte[] protectedData)
     {
-        var now = time.GetTimestamp();
-        if (_opened.TryGetValue(protectedData, out var known) && !known.HasExpired(now, time))
+        var now = time.GetUtcNow();
+        if (_opened.TryGetValue(protectedData, out var known) && !known.HasExpired(now))
         {
             return known.Copy();
         }
@@ -93,18 +93,21 @@ public sealed class RememberingDataProtector(IDataProtector inner, TimeProvider 
         return plaintext;
     }
 
-    private static void Remember(ConcurrentDictionary<byte[], Remembered> values, byte[] key, byte[] value, long now)
+    private long _writes;
+
+    private void Remember(ConcurrentDictionary<byte[], Remembered> values, byte[] key, byte[] value, DateTimeOffset now)
     {
-        if (values.Count >= RememberingDataProtectionProvider.MaxRemembered)
+        // Counting a ConcurrentDictionary takes all its locks, so the size is looked at only now and then.
+        if (Interlocked.Increment(ref _writes) % 1024 == 0 && values.Count >= RememberingDataProtectionProvider.MaxRemembered)
         {
             values.Clear();
         }
         values[(byte[])key.Clone()] = new Remembered((byte[])value.Clone(), now);
     }
 
-    private sealed record Remembered(byte[] Value, long Since)
+    private sealed record Remembered(byte[] Value, DateTimeOffset Since)
     {
-        public bool HasExpired(long now, TimeProvider time) => time.GetElapsedTime(Since, now) >= RememberingDataProtectionProvider.Lifetime;
+        public bool HasExpired(DateTimeOffset now) => now - Since >= RememberingDataProtectionProvider.Lifetime;
 
         public byte[] Copy() => (byte[])Value.Clone();
     }

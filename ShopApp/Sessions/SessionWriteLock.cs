@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Session;
+using Microsoft.Extensions.Caching.Distributed;
 
 namespace ShopApp.Sessions;
 
@@ -67,13 +68,61 @@ public static class SessionWriteLock
 }
 
 /// <summary>Hands out <see cref="SerializedSession"/>s over ASP.NET Core's own distributed session.</summary>
-public sealed class SerializedSessionStore(DistributedSessionStore inner, ISessionLocks locks, IHttpContextAccessor httpContextAccessor) : ISessionStore
+public sealed class SerializedSessionStore(DistributedSessionStore inner, IDistributedCache cache, ILoggerFactory loggerFactory, ISessionLocks locks, IHttpContextAccessor httpContextAccessor) : ISessionStore
 {
-    public ISession Create(string sessionKey, TimeSpan idleTimeout, TimeSpan ioTimeout, Func<bool> tryEstablishSession, bool isNewSessionKey) =>
-        new SerializedSession(
-            inner.Create(sessionKey, idleTimeout, ioTimeout, tryEstablishSession, isNewSessionKey),
-            (idle, isNew) => inner.Create(sessionKey, idle, ioTimeout, tryEstablishSession, isNew),
-            sessionKey, idleTimeout, isNewSessionKey, locks, httpContextAccessor);
+    public ISession Create(string sessionKey, TimeSpan idleTimeout, TimeSpan ioTimeout, Func<bool> tryEstablishSession, bool isNewSessionKey)
+    {
+        Func<TimeSpan, bool, ISession> open = (idle, isNew) => inner.Create(sessionKey, idle, ioTimeout, tryEstablishSession, isNew);
+        if (isNewSessionKey)
+        {
+            // Made for this request (no valid cookie came): nothing can be stored under it until this request writes.
+            var fresh = new NewSessionKeyCache(cache, sessionKey);
+            open = (idle, isNew) => new DistributedSession(fresh, sessionKey, idle, ioTimeout, tryEstablishSession, loggerFactory, isNew);
+        }
+        return new SerializedSession(open(idleTimeout, isNewSessionKey), open, sessionKey, idleTimeout, isNewSessionKey, locks, httpContextAccessor);
+    }
+}
+
+/// <summary>
+/// The store as seen by a session whose key the session middleware has just made: a lookup of that key answers
+/// "nothing" without asking the store, until the key is written. Every visit without a session cookie (a first
+/// visit, a crawler, a browser that refuses cookies) would otherwise cost a query for a key no one has used.
+/// </summary>
+internal sealed class NewSessionKeyCache(IDistributedCache store, string newKey) : IDistributedCache
+{
+    private volatile bool _written;
+
+    private bool Unwritten(string key) => !_written && key == newKey;
+
+    public byte[]? Get(string key) => Unwritten(key) ? null : store.Get(key);
+
+    public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Unwritten(key) ? Task.FromResult<byte[]?>(null) : store.GetAsync(key, token);
+
+    public void Refresh(string key)
+    {
+        if (!Unwritten(key))
+        {
+            store.Refresh(key);
+        }
+    }
+
+    public Task RefreshAsync(string key, CancellationToken token = default) => Unwritten(key) ? Task.CompletedTask : store.RefreshAsync(key, token);
+
+    public void Remove(string key) => store.Remove(key);
+
+    public Task RemoveAsync(string key, CancellationToken token = default) => store.RemoveAsync(key, token);
+
+    public void Set(string key, byte[] value, DistributedCacheEntryOptions options)
+    {
+        store.Set(key, value, options);
+        _written |= key == newKey;
+    }
+
+    public async Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
+    {
+        await store.SetAsync(key, value, options, token);
+        _written |= key == newKey;
+    }
 }
 
 /// <summary>
