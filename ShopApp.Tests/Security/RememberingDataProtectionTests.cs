@@ -97,6 +97,21 @@ public sealed class RememberingDataProtectionTests
     }
 
     [Fact]
+    public void The_oldest_values_are_forgotten_once_two_generations_are_full()
+    {
+        var protector = Remembering();
+        var first = protector.Protect([0, 0, 0, 0]);
+
+        for (var i = 1; i <= 2 * RememberingDataProtectionProvider.PerGeneration + 1; i++)
+        {
+            protector.Protect(BitConverter.GetBytes(i));
+        }
+        protector.Unprotect(first);
+
+        Assert.Equal(1, _real.Unprotects);
+    }
+
+    [Fact]
     public void Only_the_session_and_antiforgery_purposes_are_remembered()
     {
         var provider = new RememberingDataProtectionProvider(new EphemeralDataProtectionProvider(), _clock);

@@ -29,8 +29,8 @@ public sealed class RememberingDataProtectionProvider(IDataProtectionProvider in
     /// <summary>How long a decrypted or encrypted value is remembered.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    /// <summary>Past this many values per purpose everything is forgotten at once: memory stays bounded whatever arrives.</summary>
-    public const int MaxRemembered = 50_000;
+    /// <summary>Values remembered per purpose and direction, in each of two generations (see the protector).</summary>
+    public const int PerGeneration = 8_192;
 
     private readonly ConcurrentDictionary<string, RememberingDataProtector> _protectors = new(StringComparer.Ordinal);
 
@@ -58,11 +58,8 @@ public sealed class RememberingDataProtectionProvider(IDataProtectionProvider in
 /// <summary>One purpose's protector, remembering in both directions. Callers get copies, never the stored arrays.</summary>
 public sealed class RememberingDataProtector(IDataProtector inner, TimeProvider time) : IDataProtector
 {
-    private readonly ConcurrentDictionary<byte[], Remembered> _opened = new(ByteContent.Comparer);
-    private readonly ConcurrentDictionary<byte[], Remembered> _sealed = new(ByteContent.Comparer);
-
-    /// <summary>How many values are remembered now (both directions); for tests.</summary>
-    public int Count => _opened.Count + _sealed.Count;
+    private readonly Generations _opened = new();
+    private readonly Generations _sealed = new();
 
     // A further purpose is a protector of its own, which this one does not remember for.
     public IDataProtector CreateProtector(string purpose) => inner.CreateProtector(purpose);
@@ -70,47 +67,71 @@ public sealed class RememberingDataProtector(IDataProtector inner, TimeProvider 
     public byte[] Protect(byte[] plaintext)
     {
         var now = time.GetUtcNow();
-        if (_sealed.TryGetValue(plaintext, out var known) && !known.HasExpired(now))
+        if (_sealed.TryGet(plaintext, now, out var known))
         {
-            return known.Copy();
+            return known;
         }
         var protectedData = inner.Protect(plaintext);
-        Remember(_sealed, plaintext, protectedData, now);
-        Remember(_opened, protectedData, plaintext, now);
+        _sealed.Add(plaintext, protectedData, now);
+        _opened.Add(protectedData, plaintext, now);
         return protectedData;
     }
 
     public byte[] Unprotect(byte[] protectedData)
     {
         var now = time.GetUtcNow();
-        if (_opened.TryGetValue(protectedData, out var known) && !known.HasExpired(now))
+        if (_opened.TryGet(protectedData, now, out var known))
         {
-            return known.Copy();
+            return known;
         }
         // Throws for anything we did not issue: nothing is remembered then.
         var plaintext = inner.Unprotect(protectedData);
-        Remember(_opened, protectedData, plaintext, now);
+        _opened.Add(protectedData, plaintext, now);
         return plaintext;
     }
 
-    private long _writes;
-
-    private void Remember(ConcurrentDictionary<byte[], Remembered> values, byte[] key, byte[] value, DateTimeOffset now)
+    /// <summary>
+    /// Two generations of values: when the newer one is full it becomes the older and the oldest is dropped whole.
+    /// Memory stays bounded however many new cookies arrive, and making room is a swap, never a sweep: a large
+    /// dictionary cleared under load showed as 50 ms pauses at the 99th percentile.
+    /// </summary>
+    private sealed class Generations
     {
-        // Counting a ConcurrentDictionary takes all its locks, so the size is looked at only now and then.
-        if (Interlocked.Increment(ref _writes) % 1024 == 0 && values.Count >= RememberingDataProtectionProvider.MaxRemembered)
+        private readonly Lock _swap = new();
+        private ConcurrentDictionary<byte[], Remembered> _newer = new(ByteContent.Comparer);
+        private ConcurrentDictionary<byte[], Remembered> _older = new(ByteContent.Comparer);
+        private int _added;
+
+        public bool TryGet(byte[] key, DateTimeOffset now, out byte[] value)
         {
-            values.Clear();
+            if ((_newer.TryGetValue(key, out var known) || _older.TryGetValue(key, out known)) && now - known.Since < RememberingDataProtectionProvider.Lifetime)
+            {
+                value = (byte[])known.Value.Clone();
+                return true;
+            }
+            value = [];
+            return false;
         }
-        values[(byte[])key.Clone()] = new Remembered((byte[])value.Clone(), now);
+
+        public void Add(byte[] key, byte[] value, DateTimeOffset now)
+        {
+            if (Interlocked.Increment(ref _added) > RememberingDataProtectionProvider.PerGeneration)
+            {
+                lock (_swap)
+                {
+                    if (Volatile.Read(ref _added) > RememberingDataProtectionProvider.PerGeneration)
+                    {
+                        _older = _newer;
+                        _newer = new ConcurrentDictionary<byte[], Remembered>(ByteContent.Comparer);
+                        Volatile.Write(ref _added, 0);
+                    }
+                }
+            }
+            _newer[(byte[])key.Clone()] = new Remembered((byte[])value.Clone(), now);
+        }
     }
 
-    private sealed record Remembered(byte[] Value, DateTimeOffset Since)
-    {
-        public bool HasExpired(DateTimeOffset now) => now - Since >= RememberingDataProtectionProvider.Lifetime;
-
-        public byte[] Copy() => (byte[])Value.Clone();
-    }
+    private sealed record Remembered(byte[] Value, DateTimeOffset Since);
 }
 
 /// <summary>Byte arrays compared by content. The hash is seeded per process, so no one can aim collisions at it.</summary>
