@@ -57,15 +57,13 @@ public class IndexModel(ShopDbContext db, CartSession cartSession, CatalogCache 
             return BadRequest();
         }
 
-        var product = await db.Products.AsNoTracking()
-            .Where(p => p.Id == productId)
-            .InLanguage(Languages.Current)
-            .Select(p => new StockedProduct(p.Id, p.Name, p.Stock))
-            .FirstOrDefaultAsync(cancellationToken);
-        if (product is null)
+        // The stock fresh from the database; the name (for the notice) may come from the catalog cache.
+        if (await Stock.OfAsync(db, productId, cancellationToken) is not int stock
+            || await catalogCache.FindProductAsync(db, productId, Languages.Current, cancellationToken) is not { } shown)
         {
             return NotFound();
         }
+        var product = new StockedProduct(productId, shown.Name, stock);
 
         var quantity = form.Quantity ?? 0;
         var cart = await cartSession.GetAsync(cancellationToken);
