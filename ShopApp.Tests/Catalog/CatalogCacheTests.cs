@@ -32,6 +32,17 @@ public sealed class CatalogCacheTests
     }
 
     [Fact]
+    public void What_is_kept_now_goes_at_the_end_of_the_current_window()
+    {
+        var before = DateTimeOffset.UtcNow;
+
+        var end = _cache.WindowEnd;
+
+        Assert.InRange(end - before, TimeSpan.Zero, CatalogCache.Lifetime);
+        Assert.Equal(0, end.UtcTicks % CatalogCache.Lifetime.Ticks);
+    }
+
+    [Fact]
     public async Task Not_found_is_not_kept()
     {
         var loads = 0;

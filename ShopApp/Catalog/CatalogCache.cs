@@ -10,6 +10,9 @@ namespace ShopApp.Catalog;
 /// reading it from SQLite for each of them was most of a page's cost (docs/PERFORMANCE.md). Stock and prices shown
 /// on the catalog, product and cart pages may be up to <see cref="Lifetime"/> old; adding to the cart and placing an
 /// order always read them fresh from the database.
+/// Everything kept here, and everything rendered from it (the grid fragment, whole pages in the page cache), expires
+/// together at the end of the current <see cref="Lifetime"/> window (<see cref="WindowEnd"/>): a page kept from data
+/// that was already 9 seconds old therefore goes with that data, so no visitor sees anything older than Lifetime.
 /// Code that changes the catalog calls <see cref="Changed"/> to drop everything at once.
 /// </summary>
 public sealed class CatalogCache(IMemoryCache cache)
@@ -19,6 +22,17 @@ public sealed class CatalogCache(IMemoryCache cache)
     private CancellationTokenSource _changed = new();
 
     private int _version;
+
+    /// <summary>When what is kept now expires: the end of the current <see cref="Lifetime"/> window.</summary>
+    public DateTimeOffset WindowEnd
+    {
+        get
+        {
+            // The memory cache's own clock, which is the one its expiries are checked against.
+            var now = DateTimeOffset.UtcNow;
+            return now.AddTicks(Lifetime.Ticks - now.UtcTicks % Lifetime.Ticks);
+        }
+    }
 
     /// <summary>Goes up with every <see cref="Changed"/>: rendered fragments that vary by it are rendered again.</summary>
     public int Version => Volatile.Read(ref _version);
@@ -37,7 +51,7 @@ public sealed class CatalogCache(IMemoryCache cache)
         }
         using var entry = cache.CreateEntry(key);
         entry.Value = value;
-        entry.AbsoluteExpirationRelativeToNow = Lifetime;
+        entry.AbsoluteExpiration = WindowEnd;
         entry.AddExpirationToken(new CancellationChangeToken(_changed.Token));
         return value;
     }

@@ -12,7 +12,8 @@ using ShopApp.Teaching;
 namespace ShopApp.PageCaching;
 
 /// <summary>
-/// Catalog and product pages, kept whole as rendered HTML for <see cref="CatalogCache.Lifetime"/> and served to
+/// Catalog and product pages, kept whole as rendered HTML until the catalog data they show expires
+/// (<see cref="CatalogCache.WindowEnd"/>: never longer than <see cref="CatalogCache.Lifetime"/>), and served to
 /// every visitor who would be shown exactly the same page, without running Razor again (rendering was three
 /// quarters of a page's cost: docs/PERFORMANCE.md).
 /// <para>
@@ -45,8 +46,8 @@ public sealed class PageCache
 
     public bool TryGet(string key, out PageTemplate? page) => _pages.TryGetValue(key, out page);
 
-    public void Keep(string key, PageTemplate page) =>
-        _pages.Set(key, page, new MemoryCacheEntryOptions { Size = page.Size, AbsoluteExpirationRelativeToNow = CatalogCache.Lifetime });
+    public void Keep(string key, PageTemplate page, DateTimeOffset expires) =>
+        _pages.Set(key, page, new MemoryCacheEntryOptions { Size = page.Size, AbsoluteExpiration = expires });
 
     internal void CountServed() => Interlocked.Increment(ref _served);
 
@@ -127,7 +128,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache pages, C
         var recorded = PageTemplate.Cut(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), response.ContentType);
         if (response.StatusCode == StatusCodes.Status200OK && response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
         {
-            pages.Keep(key, recorded);
+            pages.Keep(key, recorded, catalog.WindowEnd);
         }
         // An empty answer (a 404 or 400 the status pages fill in) stays empty, so that they still can.
         if (buffer.Length > 0)

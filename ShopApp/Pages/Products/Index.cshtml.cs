@@ -23,6 +23,9 @@ public class IndexModel(ShopDbContext db, CategoryMenu categoryMenu, CatalogCach
     /// <summary>What the cached grid of cards depends on: category, page, language and the catalog's version.</summary>
     public string GridCacheKey => $"{Category?.Id}|{CurrentPage}|{Languages.Current}|{catalogCache.Version}";
 
+    /// <summary>The grid fragment goes with the catalog data it was rendered from.</summary>
+    public DateTimeOffset GridExpires => catalogCache.WindowEnd;
+
     public async Task<IActionResult> OnGetAsync(string? category, string? q, [FromQuery(Name = "page")] string? page, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(category))
