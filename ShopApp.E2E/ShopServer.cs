@@ -12,10 +12,19 @@ namespace ShopApp.E2E;
 /// ShopApp on real Kestrel at a random 127.0.0.1 port with a throwaway SQLite file, and one headless Chromium.
 /// Shared by every journey in the collection; each shopper gets a browser context of their own (own cookies).
 /// </summary>
-public sealed class ShopServer : IAsyncLifetime
+public class ShopServer : IAsyncLifetime
 {
-    private readonly ShopFactory _shop = new("Development");
+    private readonly ShopFactory _shop;
     private IPlaywright? _playwright;
+
+    public ShopServer() : this(new ShopFactory("Development"))
+    {
+    }
+
+    protected ShopServer(ShopFactory shop) => _shop = shop;
+
+    /// <summary>The running app's services, for a journey that checks what the server did.</summary>
+    public IServiceProvider Services => _shop.Services;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -55,4 +64,13 @@ public sealed class ShopServer : IAsyncLifetime
 public sealed class ShopCollection : ICollectionFixture<ShopServer>
 {
     public const string Name = "Shop in a browser";
+}
+
+/// <summary>The shop as production runs it, teaching mode off: catalog and product pages come from the page cache.</summary>
+public sealed class ProductionShopServer() : ShopServer(new ShopFactory("Development").With("Teaching:Enabled", "false"));
+
+[CollectionDefinition(Name)]
+public sealed class ProductionShopCollection : ICollectionFixture<ProductionShopServer>
+{
+    public const string Name = "Shop in a browser, teaching mode off";
 }
