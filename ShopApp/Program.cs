@@ -20,6 +20,7 @@ builder.Services.AddShopForwardedHeaders();
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<CategoryMenu>();
 builder.Services.AddSingleton<CatalogCache>();
+builder.Services.AddSingleton<Stock>();
 builder.Services.AddScoped<CartSession>();
 builder.Services.AddShopCheckout();
 builder.Services.AddShopTeaching(builder.Configuration);

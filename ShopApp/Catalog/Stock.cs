@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ShopApp.Data;
 
@@ -5,16 +7,86 @@ namespace ShopApp.Catalog;
 
 /// <summary>
 /// How many of a product the shop holds right now, read from the database every time (never from
-/// <see cref="CatalogCache"/>): adding to the cart checks against it. One row by primary key, compiled once, so the
-/// most frequent write in the shop costs the smallest query it can.
+/// <see cref="CatalogCache"/>): adding to the cart checks against it. It is the most frequent query of the shop's
+/// most frequent write, so it costs as little as a query can: with SQLite, one prepared statement on a connection
+/// kept open (opening a pooled connection through EF Core cost more than the query: docs/PERFORMANCE.md); with
+/// PostgreSQL, one compiled EF Core query on the pooled connection.
 /// </summary>
-public static class Stock
+public sealed class Stock : IDisposable
 {
-    private static readonly Func<ShopDbContext, int, CancellationToken, Task<int?>> Query =
+    private const int MaxIdleReaders = 8;
+
+    private static readonly Func<ShopDbContext, int, CancellationToken, Task<int?>> Compiled =
         EF.CompileAsyncQuery((ShopDbContext db, int productId, CancellationToken _) =>
             db.Products.Where(p => p.Id == productId).Select(p => (int?)p.Stock).FirstOrDefault());
 
+    private readonly ConcurrentBag<SqliteReader> _idle = [];
+
     /// <summary>The stock now, or null when there is no such product.</summary>
-    public static Task<int?> OfAsync(ShopDbContext db, int productId, CancellationToken cancellationToken = default) =>
-        Query(db, productId, cancellationToken);
+    public async Task<int?> OfAsync(ShopDbContext db, int productId, CancellationToken cancellationToken = default)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return await Compiled(db, productId, cancellationToken);
+        }
+        var reader = _idle.TryTake(out var idle) ? idle : new SqliteReader(db.Database.GetConnectionString()!);
+        int? stock;
+        try
+        {
+            stock = reader.Read(productId);
+        }
+        catch
+        {
+            // A connection in an unknown state is not reused.
+            reader.Dispose();
+            throw;
+        }
+        if (_idle.Count < MaxIdleReaders)
+        {
+            _idle.Add(reader);
+        }
+        else
+        {
+            reader.Dispose();
+        }
+        return stock;
+    }
+
+    public void Dispose()
+    {
+        while (_idle.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
+    }
+
+    /// <summary>One open connection with the statement prepared. Used by one request at a time.</summary>
+    private sealed class SqliteReader : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteCommand _command;
+        private readonly SqliteParameter _id;
+
+        public SqliteReader(string connectionString)
+        {
+            _connection = new SqliteConnection(connectionString);
+            _connection.Open();
+            _command = _connection.CreateCommand();
+            _command.CommandText = """SELECT "Stock" FROM "Products" WHERE "Id" = $id""";
+            _id = _command.Parameters.Add("$id", SqliteType.Integer);
+            _command.Prepare();
+        }
+
+        public int? Read(int productId)
+        {
+            _id.Value = productId;
+            return _command.ExecuteScalar() is long stock ? (int)stock : null;
+        }
+
+        public void Dispose()
+        {
+            _command.Dispose();
+            _connection.Dispose();
+        }
+    }
 }

@@ -82,10 +82,12 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
             """,
             ("id", key), ("value", value), ("expires", expires), ("sliding", sliding), ("absolute", absolute));
             await command.ExecuteNonQueryAsync(token);
-            // Inside the write's turn, so two writes of one key leave memory as they leave the table.
+            return 0;
+        }, committed: () =>
+        {
+            // After the commit and in the writes' order, so two writes of one key leave memory as they leave the table.
             _entries[key] = new Entry(KeepsValues ? value : null, expires, expires, sliding, absolute);
             _missing.TryRemove(key, out _);
-            return 0;
         }, token);
     }
 
@@ -109,9 +111,11 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
         {
             await using var command = database.Command(connection, $"""DELETE FROM "{Table}" WHERE "Id" = @id""", ("id", key));
             await command.ExecuteNonQueryAsync(token);
+            return 0;
+        }, committed: () =>
+        {
             _entries.TryRemove(key, out _);
             MarkMissing(key);
-            return 0;
         }, token);
     }
 
@@ -131,7 +135,7 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
         {
             await using var command = database.Command(connection, $"""DELETE FROM "{Table}" WHERE "ExpiresAt" <= @now""", ("now", now));
             return await command.ExecuteNonQueryAsync(token);
-        }, token);
+        }, cancellationToken: token);
     }
 
     /// <summary>How many rows the table holds, expired or not (for tests and the teaching dashboard).</summary>
@@ -258,9 +262,8 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
                 $"""UPDATE "{Table}" SET "ExpiresAt" = @expires WHERE "Id" = @id AND "ExpiresAt" < @expires""",
                 ("id", key), ("expires", next));
             await command.ExecuteNonQueryAsync(token);
-            Remember(key, slid with { WrittenExpiresAt = next }, entry);
             return 0;
-        }, token);
+        }, committed: () => Remember(key, slid with { WrittenExpiresAt = next }, entry), token);
     }
 
     /// <summary>

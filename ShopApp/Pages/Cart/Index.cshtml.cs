@@ -14,7 +14,7 @@ namespace ShopApp.Pages.Cart;
 /// <c>/Cart</c> and its four actions. Each POST changes the cart in session through <see cref="CartSession"/>
 /// and redirects (post/redirect/get); a refused change leaves the cart as it was and says why.
 /// </summary>
-public class IndexModel(ShopDbContext db, CartSession cartSession, CatalogCache catalogCache, IStringLocalizer<ShopText> t) : PageModel
+public class IndexModel(ShopDbContext db, CartSession cartSession, CatalogCache catalogCache, Stock stock, IStringLocalizer<ShopText> t) : PageModel
 {
     public PricedCart Cart { get; private set; } = new([]);
 
@@ -58,12 +58,12 @@ public class IndexModel(ShopDbContext db, CartSession cartSession, CatalogCache 
         }
 
         // The stock fresh from the database; the name (for the notice) may come from the catalog cache.
-        if (await Stock.OfAsync(db, productId, cancellationToken) is not int stock
+        if (await stock.OfAsync(db, productId, cancellationToken) is not int inStock
             || await catalogCache.FindProductAsync(db, productId, Languages.Current, cancellationToken) is not { } shown)
         {
             return NotFound();
         }
-        var product = new StockedProduct(productId, shown.Name, stock);
+        var product = new StockedProduct(productId, shown.Name, inStock);
 
         var quantity = form.Quantity ?? 0;
         var cart = await cartSession.GetAsync(cancellationToken);
