@@ -20,16 +20,30 @@ public sealed class Stock : IDisposable
         EF.CompileAsyncQuery((ShopDbContext db, int productId, CancellationToken _) =>
             db.Products.Where(p => p.Id == productId).Select(p => (int?)p.Stock).FirstOrDefault());
 
-    private readonly ConcurrentBag<SqliteReader> _idle = [];
+    // A queue, not a ConcurrentBag: counting a bag takes all its locks, and this is counted on every read.
+    private readonly ConcurrentQueue<SqliteReader> _idle = new();
+    private int _idleCount;
+
+    // One provider per process; asking EF Core each time reads the provider's assembly name by reflection.
+    private bool? _isSqlite;
 
     /// <summary>The stock now, or null when there is no such product.</summary>
     public async Task<int?> OfAsync(ShopDbContext db, int productId, CancellationToken cancellationToken = default)
     {
-        if (!db.Database.IsSqlite())
+        if (!(_isSqlite ??= db.Database.IsSqlite()))
         {
             return await Compiled(db, productId, cancellationToken);
         }
-        var reader = _idle.TryTake(out var idle) ? idle : new SqliteReader(db.Database.GetConnectionString()!);
+        SqliteReader reader;
+        if (_idle.TryDequeue(out var idle))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            reader = idle;
+        }
+        else
+        {
+            reader = new SqliteReader(db.Database.GetConnectionString()!);
+        }
         int? stock;
         try
         {
@@ -41,12 +55,13 @@ public sealed class Stock : IDisposable
             reader.Dispose();
             throw;
         }
-        if (_idle.Count < MaxIdleReaders)
+        if (Interlocked.Increment(ref _idleCount) <= MaxIdleReaders)
         {
-            _idle.Add(reader);
+            _idle.Enqueue(reader);
         }
         else
         {
+            Interlocked.Decrement(ref _idleCount);
             reader.Dispose();
         }
         return stock;
@@ -54,7 +69,7 @@ public sealed class Stock : IDisposable
 
     public void Dispose()
     {
-        while (_idle.TryTake(out var reader))
+        while (_idle.TryDequeue(out var reader))
         {
             reader.Dispose();
         }

@@ -30,18 +30,8 @@ public sealed class TokenHoleAntiforgery(IAntiforgery inner) : IAntiforgery
     }
 
     /// <summary>Puts this antiforgery around the one registered. Call after <c>AddAntiforgery()</c> (AddRazorPages adds it).</summary>
-    public static void Decorate(IServiceCollection services)
-    {
-        var registered = services.Last(d => d.ServiceType == typeof(IAntiforgery));
-        services.Remove(registered);
-        services.AddSingleton<IAntiforgery>(provider => new TokenHoleAntiforgery(
-            registered switch
-            {
-                { ImplementationInstance: IAntiforgery instance } => instance,
-                { ImplementationFactory: { } factory } => (IAntiforgery)factory(provider),
-                _ => (IAntiforgery)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!),
-            }));
-    }
+    public static void Decorate(IServiceCollection services) =>
+        services.DecorateSingleton<IAntiforgery>((_, inner) => new TokenHoleAntiforgery(inner));
 }
 
 /// <summary>Marks a request whose page is being recorded as a template, and keeps its real antiforgery token.</summary>

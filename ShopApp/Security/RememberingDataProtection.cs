@@ -40,19 +40,9 @@ public sealed class RememberingDataProtectionProvider(IDataProtectionProvider in
             : inner.CreateProtector(purpose);
 
     /// <summary>Puts this provider around the one Data Protection registered. Call after <c>AddDataProtection()</c>.</summary>
-    public static void Decorate(IServiceCollection services)
-    {
-        var registered = services.Last(d => d.ServiceType == typeof(IDataProtectionProvider));
-        services.Remove(registered);
-        services.AddSingleton<IDataProtectionProvider>(provider => new RememberingDataProtectionProvider(
-            registered switch
-            {
-                { ImplementationInstance: IDataProtectionProvider instance } => instance,
-                { ImplementationFactory: { } factory } => (IDataProtectionProvider)factory(provider),
-                _ => (IDataProtectionProvider)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!),
-            },
-            provider.GetService<TimeProvider>() ?? TimeProvider.System));
-    }
+    public static void Decorate(IServiceCollection services) =>
+        services.DecorateSingleton<IDataProtectionProvider>((provider, inner) =>
+            new RememberingDataProtectionProvider(inner, provider.GetService<TimeProvider>() ?? TimeProvider.System));
 }
 
 /// <summary>One purpose's protector, remembering in both directions. Callers get copies, never the stored arrays.</summary>
