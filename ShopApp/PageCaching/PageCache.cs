@@ -6,7 +6,6 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
 using ShopApp.Cart;
 using ShopApp.Catalog;
-using ShopApp.Sessions;
 using ShopApp.Teaching;
 
 namespace ShopApp.PageCaching;
@@ -29,7 +28,7 @@ namespace ShopApp.PageCaching;
 /// shows the visitor's session), a search, any method but GET, and status pages.
 /// </para>
 /// </summary>
-public sealed class PageCache
+public sealed class PageCache : IDisposable
 {
     /// <summary>The HTML kept at most; past it the oldest pages go first. Unknown query strings cannot grow it beyond this.</summary>
     public const long SizeLimitBytes = 32 * 1024 * 1024;
@@ -50,6 +49,8 @@ public sealed class PageCache
         _pages.Set(key, page, new MemoryCacheEntryOptions { Size = page.Size, AbsoluteExpiration = expires });
 
     internal void CountServed() => Interlocked.Increment(ref _served);
+
+    public void Dispose() => _pages.Dispose();
 
     /// <summary>Everything a cacheable page shows that may differ between two requests for it (see the class).</summary>
     public static string KeyOf(HttpRequest request, CachedPageAttribute page, ShopApp.Cart.Cart cart, int catalogVersion)
@@ -77,7 +78,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache pages, C
 
         var session = context.Session;
         await session.LoadAsync(context.RequestAborted);
-        if (session.TryGetValue(SessionKeys.TempData, out _))
+        if (ShopApp.Pages.Shared.Notice.IsWaiting(session))
         {
             // A one-time notice is the visitor's own, and showing it is what removes it: the page does that.
             await next(context);

@@ -24,6 +24,12 @@ public sealed record Notice(NoticeKind Kind, string Text, int? ProductId = null)
     }
 
     /// <summary>
+    /// Whether anything is waiting in TempData (a notice above all) for this visitor's next page, read without
+    /// marking it shown: the page cache renders such a page for the visitor instead of sharing one.
+    /// </summary>
+    public static bool IsWaiting(ISession session) => session.TryGetValue(ShopApp.Sessions.SessionKeys.TempData, out _);
+
+    /// <summary>
     /// The notice for this request, if any. Reading marks it as shown, so it does not come back on the next page;
     /// within this request the layout and the page can both read it.
     /// </summary>
