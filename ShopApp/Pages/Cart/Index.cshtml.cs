@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using ShopApp.Cart;
 using Microsoft.Extensions.Localization;
 using ShopApp.Catalog;
