@@ -32,6 +32,18 @@ public sealed class CatalogCacheTests
     }
 
     [Fact]
+    public async Task A_load_that_a_change_overlapped_is_not_kept()
+    {
+        var loads = 0;
+
+        // The change commits while the load is still reading: what it read may be from before the change.
+        await _cache.GetOrCreateAsync("kitchen", () => { _cache.Changed(); return Task.FromResult(++loads); });
+        var again = await _cache.GetOrCreateAsync("kitchen", () => Task.FromResult(++loads));
+
+        Assert.Equal(2, again);
+    }
+
+    [Fact]
     public void What_is_kept_now_goes_at_the_end_of_the_current_window()
     {
         var before = DateTimeOffset.UtcNow;

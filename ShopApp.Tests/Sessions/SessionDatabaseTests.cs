@@ -52,7 +52,7 @@ public sealed class SessionDatabaseTests : IAsyncLifetime
         Assert.InRange(_database.SqliteCommits, 2, 1 + (int)Math.Ceiling(200.0 / SessionDatabase.MaxWritesPerCommit));
         for (var i = 0; i < 200; i++)
         {
-            Assert.Equal([(byte)i], await AfterRestartAsync($"key-{i}"));
+            Assert.Equal([(byte)i], (await AfterRestartAsync($"key-{i}"))!);
         }
     }
 

@@ -8,8 +8,8 @@ namespace ShopApp.Catalog;
 /// <summary>
 /// Catalog pages and products, kept for a few seconds. Every visitor browsing the same category sees the same grid;
 /// reading it from SQLite for each of them was most of a page's cost (docs/PERFORMANCE.md). Stock and prices shown
-/// on the catalog, product and cart pages may be up to <see cref="Lifetime"/> old; adding to the cart and placing an
-/// order always read them fresh from the database.
+/// on the catalog, product and cart pages may be up to <see cref="Lifetime"/> old; adding to the cart checks the stock
+/// as <see cref="Stock"/> knows it, and placing an order always reads it fresh.
 /// Everything kept here, and everything rendered from it (the grid fragment, whole pages in the page cache), expires
 /// together at the end of the current <see cref="Lifetime"/> window (<see cref="WindowEnd"/>): a page kept from data
 /// that was already 9 seconds old therefore goes with that data, so no visitor sees anything older than Lifetime.
@@ -43,6 +43,9 @@ public sealed class CatalogCache(IMemoryCache cache)
         {
             return cached!;
         }
+        // Taken before the query: a change committed while it runs then drops this entry at once, instead of the
+        // entry outliving the change with what the query read before it.
+        var changed = Volatile.Read(ref _changed).Token;
         var value = await load();
         if (value is null)
         {
@@ -52,7 +55,7 @@ public sealed class CatalogCache(IMemoryCache cache)
         using var entry = cache.CreateEntry(key);
         entry.Value = value;
         entry.AbsoluteExpiration = WindowEnd;
-        entry.AddExpirationToken(new CancellationChangeToken(_changed.Token));
+        entry.AddExpirationToken(new CancellationChangeToken(changed));
         return value;
     }
 
@@ -64,8 +67,7 @@ public sealed class CatalogCache(IMemoryCache cache)
     public void Changed()
     {
         Interlocked.Increment(ref _version);
-        var old = Interlocked.Exchange(ref _changed, new CancellationTokenSource());
-        old.Cancel();
-        old.Dispose();
+        // Not disposed: a request may have taken its token a moment ago (a disposed source's token cannot be taken).
+        Interlocked.Exchange(ref _changed, new CancellationTokenSource()).Cancel();
     }
 }

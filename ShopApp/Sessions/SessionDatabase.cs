@@ -33,6 +33,10 @@ public sealed class SessionDatabase : IAsyncDisposable
     private readonly Lock _startWriter = new();
     private SqliteConnection? _sqliteWriteConnection;
 
+    // The write loop's statements, prepared once on its connection: parsing an upsert cost as much as running it.
+    // Only the loop touches them, one write at a time, and they go with the connection.
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
     /// <summary>The most writes committed together.</summary>
     public const int MaxWritesPerCommit = 128;
 
@@ -114,14 +118,14 @@ public sealed class SessionDatabase : IAsyncDisposable
             return;
         }
         var results = new object?[batch.Count];
-        await ExecuteAsync(connection, "BEGIN");
+        await ExecuteAsync(connection, "BEGIN", CancellationToken.None);
         try
         {
             for (var i = 0; i < batch.Count; i++)
             {
                 results[i] = await batch[i].Write(connection);
             }
-            await ExecuteAsync(connection, "COMMIT");
+            await ExecuteAsync(connection, "COMMIT", CancellationToken.None);
         }
         catch
         {
@@ -151,18 +155,11 @@ public sealed class SessionDatabase : IAsyncDisposable
         }
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task TryRollbackAsync(DbConnection connection)
+    private async Task TryRollbackAsync(DbConnection connection)
     {
         try
         {
-            await ExecuteAsync(connection, "ROLLBACK");
+            await ExecuteAsync(connection, "ROLLBACK", CancellationToken.None);
         }
         catch (SqliteException)
         {
@@ -172,6 +169,11 @@ public sealed class SessionDatabase : IAsyncDisposable
 
     private async Task DropWriteConnectionAsync()
     {
+        foreach (var command in _prepared.Values)
+        {
+            await command.DisposeAsync();
+        }
+        _prepared.Clear();
         if (_sqliteWriteConnection is not null)
         {
             await _sqliteWriteConnection.DisposeAsync();
@@ -214,6 +216,34 @@ public sealed class SessionDatabase : IAsyncDisposable
         pragma.CommandText = "PRAGMA synchronous = NORMAL";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>
+    /// Runs one statement inside a <see cref="WriteAsync{T}"/> and returns the rows it changed. On SQLite's write
+    /// connection the statement stays prepared for the next write of the same text. Parameter names carry their
+    /// <c>@</c>, as in the SQL (Microsoft.Data.Sqlite otherwise tries each prefix in turn on every execution).
+    /// </summary>
+    public async Task<int> ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        if (!ReferenceEquals(connection, _sqliteWriteConnection))
+        {
+            await using var once = Command(connection, sql, parameters);
+            return await once.ExecuteNonQueryAsync(cancellationToken);
+        }
+        if (!_prepared.TryGetValue(sql, out var command))
+        {
+            command = (SqliteCommand)Command(connection, sql, parameters);
+            command.Prepare();
+            _prepared[sql] = command;
+        }
+        else
+        {
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                command.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
+            }
+        }
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)

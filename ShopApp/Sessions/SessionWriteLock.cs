@@ -143,6 +143,9 @@ public sealed class SerializedSession(
 {
     private readonly List<(string Key, byte[]? Value)> _changes = [];
     private bool _cleared;
+    // Committed in this request, and nothing changed since: the session middleware's commit at the end of the
+    // request (after a page that committed itself, as the cart does) then has nothing to write or slide.
+    private bool _committed;
     private ISession _inner = inner;
 
     public bool IsAvailable => _inner.IsAvailable;
@@ -165,6 +168,7 @@ public sealed class SerializedSession(
         }
         _inner.Set(key, value);
         _changes.Add((key, value));
+        _committed = false;
     }
 
     public void Remove(string key)
@@ -174,6 +178,7 @@ public sealed class SerializedSession(
         if (had)
         {
             _changes.Add((key, null));
+            _committed = false;
         }
     }
 
@@ -182,6 +187,7 @@ public sealed class SerializedSession(
         _inner.Clear();
         _changes.Clear();
         _cleared = true;
+        _committed = false;
     }
 
     /// <summary>The store key this session is kept under (what the cookie carries, encrypted). Never shown or logged.</summary>
@@ -192,6 +198,10 @@ public sealed class SerializedSession(
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        if (_committed && _changes.Count == 0 && !_cleared)
+        {
+            return;
+        }
         var context = httpContextAccessor.HttpContext;
         var holdsLock = isNew || context is null || SessionWriteLock.IsHeld(context);
         var ownTimeout = _changes.Count == 0 && !_cleared ? null : IdleTimeoutSession.Read(_inner, idleTimeout);
@@ -202,6 +212,7 @@ public sealed class SerializedSession(
             await _inner.CommitAsync(cancellationToken);
             _changes.Clear();
             _cleared = false;
+            _committed = true;
             return;
         }
 
@@ -240,5 +251,6 @@ public sealed class SerializedSession(
         _inner = current;
         _changes.Clear();
         _cleared = false;
+        _committed = true;
     }
 }

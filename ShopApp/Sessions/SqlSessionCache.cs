@@ -74,14 +74,13 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
 
         await database.WriteAsync(async connection =>
         {
-            await using var command = database.Command(connection,
+            await database.ExecuteAsync(connection,
             $"""
             INSERT INTO "{Table}" ("Id", "Value", "ExpiresAt", "SlidingMs", "AbsoluteExpiresAt") VALUES (@id, @value, @expires, @sliding, @absolute)
             ON CONFLICT ("Id") DO UPDATE SET "Value" = excluded."Value", "ExpiresAt" = excluded."ExpiresAt",
                 "SlidingMs" = excluded."SlidingMs", "AbsoluteExpiresAt" = excluded."AbsoluteExpiresAt"
-            """,
-            ("id", key), ("value", value), ("expires", expires), ("sliding", sliding), ("absolute", absolute));
-            await command.ExecuteNonQueryAsync(token);
+            """, token,
+            ("@id", key), ("@value", value), ("@expires", expires), ("@sliding", sliding), ("@absolute", absolute));
             return 0;
         }, committed: () =>
         {
@@ -109,8 +108,7 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
         ArgumentNullException.ThrowIfNull(key);
         await database.WriteAsync(async connection =>
         {
-            await using var command = database.Command(connection, $"""DELETE FROM "{Table}" WHERE "Id" = @id""", ("id", key));
-            await command.ExecuteNonQueryAsync(token);
+            await database.ExecuteAsync(connection, $"""DELETE FROM "{Table}" WHERE "Id" = @id""", token, ("@id", key));
             return 0;
         }, committed: () =>
         {
@@ -133,8 +131,7 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
         _missing.Clear();
         return await database.WriteAsync(async connection =>
         {
-            await using var command = database.Command(connection, $"""DELETE FROM "{Table}" WHERE "ExpiresAt" <= @now""", ("now", now));
-            return await command.ExecuteNonQueryAsync(token);
+            return await database.ExecuteAsync(connection, $"""DELETE FROM "{Table}" WHERE "ExpiresAt" <= @now""", token, ("@now", now));
         }, cancellationToken: token);
     }
 
@@ -159,7 +156,7 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
         await using (var connection = await database.OpenAsync(token))
         await using (var command = database.Command(connection,
             $"""SELECT "Id", "Value", "ExpiresAt", "SlidingMs" FROM "{Table}" WHERE "ExpiresAt" > @now AND length("Id") = {SessionKeyLength}""",
-            ("now", now)))
+            ("@now", now)))
         await using (var reader = await command.ExecuteReaderAsync(token))
         {
             while (await reader.ReadAsync(token))
@@ -206,7 +203,7 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
         await using var connection = await database.OpenAsync(token);
         await using var command = database.Command(connection,
             $"""SELECT "Value", "ExpiresAt", "SlidingMs", "AbsoluteExpiresAt" FROM "{Table}" WHERE "Id" = @id AND "ExpiresAt" > @now""",
-            ("id", key), ("now", now));
+            ("@id", key), ("@now", now));
         await using var reader = await command.ExecuteReaderAsync(token);
         if (!await reader.ReadAsync(token))
         {
@@ -258,10 +255,9 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
         }
         await database.WriteAsync(async connection =>
         {
-            await using var command = database.Command(connection,
-                $"""UPDATE "{Table}" SET "ExpiresAt" = @expires WHERE "Id" = @id AND "ExpiresAt" < @expires""",
-                ("id", key), ("expires", next));
-            await command.ExecuteNonQueryAsync(token);
+            await database.ExecuteAsync(connection,
+                $"""UPDATE "{Table}" SET "ExpiresAt" = @expires WHERE "Id" = @id AND "ExpiresAt" < @expires""", token,
+                ("@id", key), ("@expires", next));
             return 0;
         }, committed: () => Remember(key, slid with { WrittenExpiresAt = next }, entry), token);
     }

@@ -79,6 +79,25 @@ public sealed class PlacingAnOrderTests : ShopTest
     }
 
     [Fact]
+    public async Task Stock_an_order_took_can_no_longer_be_added_by_another_shopper()
+    {
+        using var other = Factory.CreateShopClient();
+        // The other shopper's visits keep the grinder (3 in stock) in the catalog cache before the order.
+        await other.GetPageAsync($"/Products/{Grinder}");
+        await Client.AddAsync(Grinder, 2);
+        await Client.CompleteStepsAsync();
+        await Client.PlaceOrderAsync();
+
+        var page = await other.FollowAsync(await other.AddAsync(Grinder, 2));
+
+        Assert.True(page.NoticeIsProblem());
+        Assert.Equal(ShopTexts.In("en", "Only {0} of {1} in stock (you have {2} in your cart).", "1", "Hand Coffee Grinder", "0"), page.Notice());
+        Assert.Empty(page.CartLines());
+        Assert.Equal(HttpStatusCode.Redirect, (await other.AddAsync(Grinder, 1)).StatusCode);
+        Assert.Equal(new Dictionary<int, int> { [Grinder] = 1 }, await other.CartAsync());
+    }
+
+    [Fact]
     public async Task Placing_the_order_records_it_takes_the_stock_and_clears_cart_and_checkout()
     {
         await Client.AddAsync(Grinder, 2);

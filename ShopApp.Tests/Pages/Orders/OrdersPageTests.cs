@@ -142,4 +142,21 @@ public sealed class OrdersPageTests : ShopTest
         Assert.Single(page.QuerySelectorAll("[data-testid=order]"));
         Assert.Empty(page.QuerySelectorAll("[data-testid=move-order]"));
     }
+
+    [Fact]
+    public async Task Stock_a_cancellation_gave_back_can_be_added_again()
+    {
+        await Client.SignInAsync(AccountSeed.Customer);
+        var number = await OrderAsync(Client, productId: 3, quantity: 3);
+        using var shopper = Factory.CreateShopClient();
+        Assert.True((await shopper.FollowAsync(await shopper.AddAsync(3, 1))).NoticeIsProblem());
+        using var admin = Factory.CreateShopClient();
+        await admin.SignInAsync(AccountSeed.Admin);
+
+        await MoveAsync(admin, number, "Cancelled");
+        var page = await shopper.FollowAsync(await shopper.AddAsync(3, 3));
+
+        Assert.False(page.NoticeIsProblem());
+        Assert.Equal(new Dictionary<int, int> { [3] = 3 }, page.CartLines());
+    }
 }

@@ -56,9 +56,9 @@ public class IndexModel(ShopDbContext db, CartSession cartSession, CatalogCache 
             return BadRequest();
         }
 
-        // The stock fresh from the database; the name (for the notice) may come from the catalog cache.
-        if (await stock.OfAsync(db, productId, cancellationToken) is not int inStock
-            || await catalogCache.FindProductAsync(db, productId, Languages.Current, cancellationToken) is not { } shown)
+        // The name (for the notice) from the catalog cache; the stock as current as Stock knows it.
+        if (await catalogCache.FindProductAsync(db, productId, Languages.Current, cancellationToken) is not { } shown
+            || await stock.OfAsync(db, shown, cancellationToken) is not int inStock)
         {
             return NotFound();
         }
