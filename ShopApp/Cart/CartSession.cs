@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ShopApp.Sessions;
 
 namespace ShopApp.Cart;
@@ -9,8 +11,6 @@ namespace ShopApp.Cart;
 /// </summary>
 public sealed class CartSession(IHttpContextAccessor httpContextAccessor, ILogger<CartSession> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private ISession Session =>
         httpContextAccessor.HttpContext?.Session ?? throw new InvalidOperationException("The cart is only available during a request.");
 
@@ -18,28 +18,24 @@ public sealed class CartSession(IHttpContextAccessor httpContextAccessor, ILogge
     {
         // Loading first keeps the read asynchronous when the store is out of process.
         await Session.LoadAsync(cancellationToken);
-        return Parse(Session.GetString(SessionKeys.Cart), logger);
+        // The stored bytes are UTF-8 JSON (what ISession.SetString would store): read as they are, not as a string.
+        return Session.TryGetValue(SessionKeys.Cart, out var json) ? Parse(json, logger) : new Cart();
     }
 
     /// <summary>
-    /// The cart in a stored value (this request's, or a session listed on the teaching dashboard). Lines that
-    /// break the cart's rules are dropped, and a value that is not a cart reads as an empty one.
+    /// The cart in a stored value (a session listed on the teaching dashboard). Lines that break the cart's rules
+    /// are dropped, and a value that is not a cart reads as an empty one.
     /// </summary>
-    public static Cart Parse(string? json, ILogger? logger = null)
-    {
-        if (json is null)
-        {
-            return new Cart();
-        }
+    public static Cart Parse(string? json, ILogger? logger = null) =>
+        json is null ? new Cart() : Parse(Encoding.UTF8.GetBytes(json), logger);
 
+    /// <summary>The cart in stored UTF-8 JSON, under the same rules as <see cref="Parse(string?, ILogger?)"/>.</summary>
+    public static Cart Parse(ReadOnlySpan<byte> json, ILogger? logger = null)
+    {
+        StoredCart? stored;
         try
         {
-            var stored = JsonSerializer.Deserialize<StoredCart>(json, Json);
-            var lines = stored?.Lines?
-                .Where(l => l.ProductId > 0 && l.Quantity is > 0 and <= Cart.MaxQuantityPerLine)
-                .DistinctBy(l => l.ProductId)
-                .Take(Cart.MaxLines) ?? [];
-            return new Cart(lines);
+            stored = JsonSerializer.Deserialize(json, CartJson.Default.StoredCart);
         }
         catch (JsonException exception)
         {
@@ -47,6 +43,20 @@ public sealed class CartSession(IHttpContextAccessor httpContextAccessor, ILogge
             logger?.LogWarning(exception, "Discarding a cart whose stored value could not be read.");
             return new Cart();
         }
+
+        var lines = new List<CartLine>(stored?.Lines?.Count ?? 0);
+        foreach (var line in stored?.Lines ?? [])
+        {
+            if (line is { ProductId: > 0, Quantity: > 0 and <= Cart.MaxQuantityPerLine } && !Contains(lines, line.ProductId))
+            {
+                lines.Add(line);
+                if (lines.Count == Cart.MaxLines)
+                {
+                    break;
+                }
+            }
+        }
+        return new Cart(lines);
     }
 
     public async Task SaveAsync(Cart cart, CancellationToken cancellationToken = default)
@@ -57,10 +67,28 @@ public sealed class CartSession(IHttpContextAccessor httpContextAccessor, ILogge
         }
         else
         {
-            Session.SetString(SessionKeys.Cart, JsonSerializer.Serialize(new StoredCart([.. cart.Lines]), Json));
+            Session.Set(SessionKeys.Cart, JsonSerializer.SerializeToUtf8Bytes(new StoredCart([.. cart.Lines]), CartJson.Default.StoredCart));
         }
         await Session.CommitAsync(cancellationToken);
     }
 
-    private sealed record StoredCart(List<CartLine>? Lines);
+    private static bool Contains(List<CartLine> lines, int productId)
+    {
+        foreach (var line in lines)
+        {
+            if (line.ProductId == productId)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }
+
+/// <summary>The cart's stored shape: <c>{"lines":[{"productId":7,"quantity":2}]}</c>.</summary>
+internal sealed record StoredCart(List<CartLine?>? Lines);
+
+/// <summary>The cart's JSON, generated at build time (camelCase names, as the web defaults write them).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(StoredCart))]
+internal sealed partial class CartJson : JsonSerializerContext;
