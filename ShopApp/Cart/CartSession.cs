@@ -49,7 +49,7 @@ public sealed class CartSession(IHttpContextAccessor httpContextAccessor, ILogge
         {
             if (line is { ProductId: > 0, Quantity: > 0 and <= Cart.MaxQuantityPerLine } && !Contains(lines, line.ProductId))
             {
-                lines.Add(line);
+                lines.Add(new CartLine(line.ProductId, line.Quantity));
                 if (lines.Count == Cart.MaxLines)
                 {
                     break;
@@ -67,7 +67,8 @@ public sealed class CartSession(IHttpContextAccessor httpContextAccessor, ILogge
         }
         else
         {
-            Session.Set(SessionKeys.Cart, JsonSerializer.SerializeToUtf8Bytes(new StoredCart([.. cart.Lines]), CartJson.Default.StoredCart));
+            var stored = new StoredCart { Lines = [.. cart.Lines.Select(l => new StoredLine { ProductId = l.ProductId, Quantity = l.Quantity })] };
+            Session.Set(SessionKeys.Cart, JsonSerializer.SerializeToUtf8Bytes(stored, CartJson.Default.StoredCart));
         }
         await Session.CommitAsync(cancellationToken);
     }
@@ -86,7 +87,21 @@ public sealed class CartSession(IHttpContextAccessor httpContextAccessor, ILogge
 }
 
 /// <summary>The cart's stored shape: <c>{"lines":[{"productId":7,"quantity":2}]}</c>.</summary>
-internal sealed record StoredCart(List<CartLine?>? Lines);
+internal sealed class StoredCart
+{
+    public List<StoredLine?>? Lines { get; set; }
+}
+
+/// <summary>
+/// One stored line. Settable properties (here and on <see cref="StoredCart"/>) rather than <see cref="CartLine"/>'s constructor: the serializer fills an
+/// object with a constructor of parameters several times slower, and every cart page and change reads every line.
+/// </summary>
+internal sealed class StoredLine
+{
+    public int ProductId { get; set; }
+
+    public int Quantity { get; set; }
+}
 
 /// <summary>The cart's JSON, generated at build time (camelCase names, as the web defaults write them).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
