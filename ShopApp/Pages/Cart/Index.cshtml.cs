@@ -41,7 +41,7 @@ public class IndexModel(ShopDbContext db, CartSession cartSession, CatalogCache 
         cart.Clear();
         await cartSession.SaveAsync(cart, cancellationToken);
         Notice.Set(TempData, new Notice(NoticeKind.Success, t["Your cart is empty now."]));
-        return RedirectToPage();
+        return BackToCart();
     }
 
     private async Task<IActionResult> ChangeAsync(
@@ -85,8 +85,14 @@ public class IndexModel(ShopDbContext db, CartSession cartSession, CatalogCache 
             Notice.Set(TempData, new Notice(NoticeKind.Problem, Explain(result, product, cart.QuantityOf(product.Id)), product.Id));
         }
 
-        return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToPage();
+        return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : BackToCart();
     }
+
+    /// <summary>
+    /// To <c>/Cart</c> (under the app's path base). The same answer as <c>RedirectToPage()</c>, without generating the
+    /// link from the route table on every cart change.
+    /// </summary>
+    private LocalRedirectResult BackToCart() => LocalRedirect(Url.Content("~/Cart"));
 
     private string Explain(CartResult result, StockedProduct product, int inCart) => result switch
     {
