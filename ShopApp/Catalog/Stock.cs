@@ -14,18 +14,20 @@ namespace ShopApp.Catalog;
 /// <item>With PostgreSQL other instances place orders too, so the stock is read fresh: one compiled EF Core query.</item>
 /// </list>
 /// </summary>
-public sealed class Stock
+public sealed class Stock(IConfiguration configuration)
 {
     private static readonly Func<ShopDbContext, int, CancellationToken, Task<int?>> Compiled =
         EF.CompileAsyncQuery((ShopDbContext db, int productId, CancellationToken _) =>
             db.Products.Where(p => p.Id == productId).Select(p => (int?)p.Stock).FirstOrDefault());
 
-    // One provider per process; asking EF Core each time reads the provider's assembly name by reflection.
-    private bool? _isSqlite;
+    private readonly bool _isSqlite = DataSetup.ProviderOf(configuration) == DatabaseProvider.Sqlite;
 
-    /// <summary>The stock of <paramref name="product"/> (as <see cref="CatalogCache"/> keeps it) now, or null when it is gone.</summary>
-    public async Task<int?> OfAsync(ShopDbContext db, LocalizedProduct product, CancellationToken cancellationToken = default) =>
-        (_isSqlite ??= db.Database.IsSqlite())
+    /// <summary>
+    /// The stock of <paramref name="product"/> (as <see cref="CatalogCache"/> keeps it) now, or null when it is gone.
+    /// The request's <see cref="ShopDbContext"/> is asked of <paramref name="requestServices"/> only for the query.
+    /// </summary>
+    public async Task<int?> OfAsync(IServiceProvider requestServices, LocalizedProduct product, CancellationToken cancellationToken = default) =>
+        _isSqlite
             ? product.Stock
-            : await Compiled(db, product.Id, cancellationToken);
+            : await Compiled(requestServices.GetRequiredService<ShopDbContext>(), product.Id, cancellationToken);
 }

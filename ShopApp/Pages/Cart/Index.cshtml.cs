@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ShopApp.Cart;
 using Microsoft.Extensions.Localization;
 using ShopApp.Catalog;
-using ShopApp.Data;
 using ShopApp.Localization;
 using ShopApp.Pages.Shared;
 
@@ -13,13 +12,13 @@ namespace ShopApp.Pages.Cart;
 /// <c>/Cart</c> and its four actions. Each POST changes the cart in session through <see cref="CartSession"/>
 /// and redirects (post/redirect/get); a refused change leaves the cart as it was and says why.
 /// </summary>
-public class IndexModel(ShopDbContext db, CartSession cartSession, CatalogCache catalogCache, Stock stock, IStringLocalizer<ShopText> t) : PageModel
+public class IndexModel(CartSession cartSession, CatalogCache catalogCache, Stock stock, IStringLocalizer<ShopText> t) : PageModel
 {
     public PricedCart Cart { get; private set; } = new([]);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Cart = await PricedCart.LoadAsync(await cartSession.GetAsync(cancellationToken),
-            id => catalogCache.FindProductAsync(db, id, Languages.Current, cancellationToken));
+            id => catalogCache.FindProductAsync(HttpContext.RequestServices, id, Languages.Current, cancellationToken));
 
     // The form's fields bind as three simple values (not as one CartForm object): binding a complex type walks its
     // properties through every value provider, a cost each cart change paid for nothing.
@@ -59,8 +58,8 @@ public class IndexModel(ShopDbContext db, CartSession cartSession, CatalogCache 
         }
 
         // The name (for the notice) from the catalog cache; the stock as current as Stock knows it.
-        if (await catalogCache.FindProductAsync(db, productId, Languages.Current, cancellationToken) is not { } shown
-            || await stock.OfAsync(db, shown, cancellationToken) is not int inStock)
+        if (await catalogCache.FindProductAsync(HttpContext.RequestServices, productId, Languages.Current, cancellationToken) is not { } shown
+            || await stock.OfAsync(HttpContext.RequestServices, shown, cancellationToken) is not int inStock)
         {
             return NotFound();
         }

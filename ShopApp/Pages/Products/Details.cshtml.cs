@@ -1,16 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using ShopApp.Cart;
 using ShopApp.Catalog;
-using ShopApp.Data;
 using ShopApp.Localization;
 using ShopApp.PageCaching;
 
 namespace ShopApp.Pages.Products;
 
 [CachedPage(CartQuantityOfRouteValue = "id")]
-public class DetailsModel(ShopDbContext db, CartSession cartSession, CatalogCache catalogCache) : PageModel
+public class DetailsModel(CartSession cartSession, CatalogCache catalogCache) : PageModel
 {
     public LocalizedProduct Product { get; private set; } = null!;
 
@@ -22,7 +20,7 @@ public class DetailsModel(ShopDbContext db, CartSession cartSession, CatalogCach
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var culture = Languages.Current;
-        var product = await catalogCache.FindProductAsync(db, id, culture, cancellationToken);
+        var product = await catalogCache.FindProductAsync(HttpContext.RequestServices, id, culture, cancellationToken);
         if (product is null)
         {
             return NotFound();
