@@ -93,8 +93,9 @@ internal sealed class StoredCart
 }
 
 /// <summary>
-/// One stored line. Settable properties (here and on <see cref="StoredCart"/>) rather than <see cref="CartLine"/>'s constructor: the serializer fills an
-/// object with a constructor of parameters several times slower, and every cart page and change reads every line.
+/// One stored line. Settable properties (here and on <see cref="StoredCart"/>) rather than <see cref="CartLine"/>'s
+/// constructor: the serializer fills an object through a constructor with parameters several times slower, and every
+/// cart page and change reads every line.
 /// </summary>
 internal sealed class StoredLine
 {
