@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -18,12 +19,23 @@ public sealed class ShopFactory(string environment = "Development", string? data
 
     public string DatabasePath => Path.Combine(DataFolder, "shop.db");
 
-    public string SessionsPath => Path.Combine(DataFolder, "sessions.db");
+    /// <summary>The SQLite session store's file: the library's, or with tuning on the tuning wing's own.</summary>
+    public string SessionsPath => Path.Combine(DataFolder, _settings.GetValueOrDefault("Tuning:Enabled") == "true" ? "sessions.tuned.db" : "sessions.db");
 
     /// <summary>True to leave the data folder in place when this factory stops (to start another on it).</summary>
     public bool KeepData { get; set; }
 
-    private readonly Dictionary<string, string?> _settings = new();
+    /// <summary>
+    /// The tuning wing's switch for every test, unless a test sets it: off in ShopApp.Tests, on in ShopApp.Tests.Tuned
+    /// (the same sources compiled with TUNED), so each behaviour is checked in both modes.
+    /// </summary>
+#if TUNED
+    public const string Tuning = "true";
+#else
+    public const string Tuning = "false";
+#endif
+
+    private readonly Dictionary<string, string?> _settings = new() { ["Tuning:Enabled"] = Tuning };
 
     /// <summary>Overrides one configuration value, e.g. <c>Session:IdleTimeout</c>. Call before the first client.</summary>
     public ShopFactory With(string key, string value)
@@ -34,10 +46,14 @@ public sealed class ShopFactory(string environment = "Development", string? data
 
     private TimeProvider? _time;
 
-    /// <summary>Replaces the app's clock (sign-in lifetimes, idle timeouts). Call before the first client.</summary>
+    /// <summary>
+    /// Replaces the app's clock (sign-in lifetimes, idle timeouts). Call before the first client. The session store
+    /// becomes the framework's memory cache on the same clock: the SQLite and Redis stores count real time.
+    /// </summary>
     public ShopFactory UseTime(TimeProvider time)
     {
         _time = time;
+        _settings.TryAdd("Session:Store", "Memory");
         return this;
     }
 
@@ -77,15 +93,20 @@ public sealed class ShopFactory(string environment = "Development", string? data
         builder.UseSolutionRelativeContentRoot(".", "ShopApp.sln");
         builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:Shop", $"Data Source={DatabasePath}");
-        builder.UseSetting("ConnectionStrings:Sessions", $"Data Source={SessionsPath}");
+        builder.UseSetting("Session:SqlitePath", Path.Combine(DataFolder, "sessions.db"));
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(DataFolder, "keys"));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
-        if (_time is not null)
+        if (_time is { } time)
         {
-            builder.ConfigureTestServices(services => services.AddSingleton(_time));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton(time);
+#pragma warning disable CS0618 // MemoryCacheOptions still takes its clock as an ISystemClock.
+                services.Configure<MemoryDistributedCacheOptions>(options => options.Clock = new SystemClockOf(time));
+            });
         }
         foreach (var configure in _services)
         {
@@ -102,4 +123,11 @@ public sealed class ShopFactory(string environment = "Development", string? data
             Directory.Delete(DataFolder, recursive: true);
         }
     }
+}
+
+#pragma warning disable CS0618
+/// <summary>A <see cref="TimeProvider"/> as the memory cache's clock.</summary>
+internal sealed class SystemClockOf(TimeProvider time) : Microsoft.Extensions.Internal.ISystemClock
+{
+    public DateTimeOffset UtcNow => time.GetUtcNow();
 }

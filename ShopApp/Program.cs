@@ -5,10 +5,10 @@ using ShopApp.Catalog;
 using ShopApp.Checkout;
 using ShopApp.Data;
 using ShopApp.Localization;
-using ShopApp.PageCaching;
 using ShopApp.Security;
 using ShopApp.Sessions;
 using ShopApp.Teaching;
+using ShopApp.Tuning;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,8 +20,8 @@ builder.Services.AddShopLocalization();
 builder.Services.AddShopForwardedHeaders();
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<CategoryMenu>();
-builder.Services.AddSingleton<CatalogCache>();
-builder.Services.AddSingleton<Stock>();
+builder.Services.AddSingleton<CatalogChanges>();
+builder.Services.AddScoped<IProductCatalog, ProductCatalog>();
 builder.Services.AddScoped<CartSession>();
 builder.Services.AddShopCheckout();
 builder.Services.AddShopTeaching(builder.Configuration);
@@ -45,12 +45,13 @@ builder.Services.AddRazorPages(options =>
     })
     // One-time notices ride in the session the cart already uses, not in a cookie of their own.
     .AddSessionStateTempDataProvider();
-builder.Services.AddShopPageCache();
+// Speed only, behind Tuning:Enabled; last, because it wraps what the lines above registered.
+builder.Services.AddShopTuning(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
 await ShopDatabase.PrepareAsync(app.Services);
-await SessionSetup.PrepareSessionStoreAsync(app.Services);
+await TuningSetup.PrepareAsync(app.Services);
 await AccountSeed.SeedAsync(app.Services);
 
 app.UseSecurityHeaders();
@@ -71,7 +72,7 @@ app.UseSessionBoundToSignIn();
 // After session and sign-in, because the language is chosen from the session first.
 app.UseRequestLocalization();
 app.UseAuthorization();
-app.UsePageCache();
+app.UseShopTuning(builder.Configuration);
 
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

@@ -51,7 +51,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 start_shop() {
   local port; port=$(free_port)
   (cd "$work/shop" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
-    ConnectionStrings__Shop="Data Source=$1" ConnectionStrings__Sessions="Data Source=$1.sessions" exec dotnet ShopApp.dll >"$work/shop-$port.log" 2>&1) &
+    ConnectionStrings__Shop="Data Source=$1" Session__SqlitePath="$1.sessions" exec dotnet ShopApp.dll >"$work/shop-$port.log" 2>&1) &
   shop_pid=$!; pids+=("$shop_pid"); shop_url="http://127.0.0.1:$port"
   wait_for "$shop_url/" "X-Forwarded-Proto: https"
 }

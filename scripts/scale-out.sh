@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# ShopApp scaled out on this machine: a throwaway PostgreSQL cluster, three ShopApp instances and nginx in front
-# (TLS with a throwaway certificate, round-robin, no sticky sessions), all on 127.0.0.1.
+# ShopApp scaled out on this machine: a throwaway PostgreSQL cluster (catalog, accounts, orders), a throwaway Redis
+# (sessions, sign-in tickets, session locks, Data Protection keys; append-only file on), three ShopApp instances and
+# nginx in front (TLS with a throwaway certificate, round-robin, no sticky sessions), all on 127.0.0.1.
 #
 #   scripts/scale-out.sh [start]        build, start everything, print SHOPAPP_SCALEOUT_URL
 #   scripts/scale-out.sh stop           stop everything this script started and delete its folder
 #   scripts/scale-out.sh stop-instance N / start-instance N   stop or start one instance (1-3)
+#   scripts/scale-out.sh stop-redis / start-redis              stop or start Redis (its append-only file stays)
 #   scripts/scale-out.sh status
 #
 # Settings (environment): SHOPAPP_SCALEOUT_DIR (default /tmp/shopapp-scaleout), SHOPAPP_SCALEOUT_PG_PORT (55432),
+# SHOPAPP_SCALEOUT_REDIS_PORT (56379),
 # SHOPAPP_SCALEOUT_PORT (8443, nginx), SHOPAPP_SCALEOUT_FIRST_APP_PORT (5301; the instances use it and the next two),
 # SHOPAPP_SCALEOUT_TEACHING (true: teaching mode on, for the "one server or many" lesson; false for a plain shop).
 set -euo pipefail
@@ -15,6 +18,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="${SHOPAPP_SCALEOUT_DIR:-/tmp/shopapp-scaleout}"
 PG_PORT="${SHOPAPP_SCALEOUT_PG_PORT:-55432}"
+REDIS_PORT="${SHOPAPP_SCALEOUT_REDIS_PORT:-56379}"
 LB_PORT="${SHOPAPP_SCALEOUT_PORT:-8443}"
 APP_PORT="${SHOPAPP_SCALEOUT_FIRST_APP_PORT:-5301}"
 INSTANCES=3
@@ -57,6 +61,30 @@ start_postgres() {
   log "PostgreSQL on 127.0.0.1:$PG_PORT"
 }
 
+start_redis() {
+  command -v redis-server >/dev/null || { log "Redis is not installed (apt-get install -y redis-server)"; exit 1; }
+  mkdir -p "$DIR/redis"
+  # Its own port and folder; append-only file with a write per second, so a restart finds every cart.
+  redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$DIR/redis" --appendonly yes --appendfsync everysec \
+    --save "" --daemonize yes --pidfile "$DIR/redis/redis.pid" --logfile "$DIR/redis/redis.log"
+  for _ in $(seq 1 40); do
+    if redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; then log "Redis on 127.0.0.1:$REDIS_PORT"; return 0; fi
+    sleep 0.25
+  done
+  log "Redis did not answer on 127.0.0.1:$REDIS_PORT"; return 1
+}
+
+stop_redis() {
+  if [ -f "$DIR/redis/redis.pid" ]; then
+    local pid; pid=$(cat "$DIR/redis/redis.pid")
+    # SHUTDOWN writes the append-only file out before Redis exits; a plain kill is the fallback.
+    redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown >/dev/null 2>&1 || kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    rm -f "$DIR/redis/redis.pid"
+    log "Redis stopped"
+  fi
+}
+
 build_app() {
   log "publishing ShopApp (Release) to $DIR/app"
   dotnet publish "$ROOT/ShopApp/ShopApp.csproj" -c Release -o "$DIR/app" -v quiet -nologo >"$DIR/publish.log" 2>&1 \
@@ -71,8 +99,8 @@ start_instance() {
     cd "$DIR/app"
     ASPNETCORE_ENVIRONMENT=Production \
     ASPNETCORE_URLS="http://127.0.0.1:$port" \
-    Database__Provider=Postgres Session__Store=Postgres \
-    ConnectionStrings__Postgres="$CONNECTION" \
+    Database__Provider=Postgres Session__Store=Redis \
+    ConnectionStrings__Postgres="$CONNECTION" ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT" \
     Instance__Name="instance-$n" Seed__DemoUsers=true \
     Teaching__Enabled="${SHOPAPP_SCALEOUT_TEACHING:-true}" \
       nohup dotnet ShopApp.dll >"$DIR/instance-$n.log" 2>&1 &
@@ -149,6 +177,7 @@ stop_all() {
   local n
   if [ -f "$DIR/nginx/nginx.pid" ]; then nginx -c "$DIR/nginx/nginx.conf" -p "$DIR/nginx" -s stop 2>/dev/null || kill "$(cat "$DIR/nginx/nginx.pid")" 2>/dev/null || true; fi
   for n in $(seq 1 $INSTANCES); do stop_instance "$n"; done
+  stop_redis
   if [ -n "$PG_BIN" ] && [ -f "$DIR/pg/data/postmaster.pid" ]; then
     as_pg "$PG_BIN/pg_ctl" -D "$DIR/pg/data" -m fast -w stop >/dev/null 2>&1 || true
     log "PostgreSQL stopped"
@@ -163,6 +192,7 @@ case "${1:-start}" in
     # The cluster's files belong to the postgres user when run as root: it must be able to reach them.
     chmod 755 "$DIR"
     start_postgres
+    start_redis
     build_app
     # The first instance creates and seeds the database; the others start on it.
     for n in $(seq 1 $INSTANCES); do start_instance "$n"; done
@@ -172,10 +202,12 @@ case "${1:-start}" in
   stop) stop_all ;;
   stop-instance) stop_instance "${2:?which instance (1-$INSTANCES)}" ;;
   start-instance) start_instance "${2:?which instance (1-$INSTANCES)}" ;;
+  stop-redis) stop_redis ;;
+  start-redis) start_redis ;;
   status)
     for n in $(seq 1 $INSTANCES); do
       if [ -f "$DIR/instance-$n.pid" ] && kill -0 "$(cat "$DIR/instance-$n.pid")" 2>/dev/null; then echo "instance $n: running on $(app_port "$n")"; else echo "instance $n: stopped"; fi
     done
     ;;
-  *) echo "usage: $0 [start|stop|stop-instance N|start-instance N|status]" >&2; exit 2 ;;
+  *) echo "usage: $0 [start|stop|stop-instance N|start-instance N|stop-redis|start-redis|status]" >&2; exit 2 ;;
 esac

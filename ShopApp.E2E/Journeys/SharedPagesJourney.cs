@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using ShopApp.PageCaching;
+using ShopApp.Tuning;
 using static Microsoft.Playwright.Assertions;
 
 namespace ShopApp.E2E.Journeys;

@@ -5,8 +5,8 @@ using ShopApp.Tests;
 namespace ShopApp.E2E.ScaleOut;
 
 /// <summary>
-/// A test that runs only against the cluster <c>scripts/scale-out.sh</c> starts (three instances behind nginx on
-/// PostgreSQL), reached at <c>SHOPAPP_SCALEOUT_URL</c>. Without the variable the test is reported as skipped, by name.
+/// A test that runs only against the cluster <c>scripts/scale-out.sh</c> starts (three instances behind nginx, on
+/// PostgreSQL and Redis), reached at <c>SHOPAPP_SCALEOUT_URL</c>. Without the variable the test is reported as skipped, by name.
 /// </summary>
 public sealed class ScaleOutFactAttribute : FactAttribute
 {
@@ -19,7 +19,7 @@ public sealed class ScaleOutFactAttribute : FactAttribute
     }
 }
 
-/// <summary>The browser for the scale-out journeys, and a way to stop and start one instance of the cluster.</summary>
+/// <summary>The browser for the scale-out journeys, and a way to stop and start one instance, or Redis.</summary>
 public sealed class ScaleOutCluster : IAsyncLifetime
 {
     public static string? Url => Environment.GetEnvironmentVariable("SHOPAPP_SCALEOUT_URL");
@@ -47,10 +47,15 @@ public sealed class ScaleOutCluster : IAsyncLifetime
     }
 
     /// <summary>Runs <c>scripts/scale-out.sh stop-instance N</c> or <c>start-instance N</c>.</summary>
-    public static async Task InstanceAsync(string action, int instance)
+    public static Task InstanceAsync(string action, int instance) => ScriptAsync(action, instance.ToString());
+
+    /// <summary>Runs <c>scripts/scale-out.sh stop-redis</c> or <c>start-redis</c>.</summary>
+    public static Task RedisAsync(string action) => ScriptAsync(action);
+
+    private static async Task ScriptAsync(params string[] arguments)
     {
         var script = Path.Combine(RepositoryRoot.Path, "scripts", "scale-out.sh");
-        using var process = Process.Start(new ProcessStartInfo("bash", [script, action, instance.ToString()])
+        using var process = Process.Start(new ProcessStartInfo("bash", [script, .. arguments])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
@@ -58,7 +63,7 @@ public sealed class ScaleOutCluster : IAsyncLifetime
         var errors = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"scale-out.sh {action} {instance} failed: {await errors}{await output}");
+        Assert.True(process.ExitCode == 0, $"scale-out.sh {string.Join(' ', arguments)} failed: {await errors}{await output}");
     }
 
     public async Task DisposeAsync()

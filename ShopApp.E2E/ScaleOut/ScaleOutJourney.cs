@@ -7,7 +7,7 @@ namespace ShopApp.E2E.ScaleOut;
 
 /// <summary>
 /// Three instances behind round-robin nginx, without sticky sessions: every request of a shopper may land on
-/// another instance, and the session (in PostgreSQL) must not care.
+/// another instance, and the session (in Redis) must not care.
 /// </summary>
 public sealed class ScaleOutJourney(ScaleOutCluster cluster) : IClassFixture<ScaleOutCluster>
 {
@@ -159,6 +159,51 @@ public sealed class ScaleOutJourney(ScaleOutCluster cluster) : IClassFixture<Sca
             await page.GotoAsync("/Cart");
             await Expect(shopper.CartLine(10).Locator("input[name=quantity]")).ToHaveValueAsync("50");
             await Expect(shopper.CartLine(9).Locator("input[name=quantity]")).ToHaveValueAsync("1");
+        });
+    }
+
+    [ScaleOutFact]
+    public async Task Stopping_and_restarting_Redis_loses_no_cart()
+    {
+        await using var shopper = await cluster.NewShopperAsync(nameof(Stopping_and_restarting_Redis_loses_no_cart));
+        await shopper.RunAsync(async page =>
+        {
+            await page.GotoAsync("/Products/7");
+            await page.GetByTestId("add-to-cart").ClickAsync();
+            await shopper.ExpectCartCountAsync(1);
+            await page.GotoAsync("/Products/9");
+            await page.GetByTestId("add-to-cart").ClickAsync();
+            await shopper.ExpectCartCountAsync(2);
+
+            try
+            {
+                await ScaleOutCluster.RedisAsync("stop-redis");
+                // While Redis is away, a page that needs the session fails; the shop does not pretend the cart is empty.
+                var during = await page.APIRequest.GetAsync("/Cart", new() { MaxRedirects = 0 });
+                Assert.True(during.Status >= 500, $"with Redis stopped /Cart answered {during.Status}");
+            }
+            finally
+            {
+                await ScaleOutCluster.RedisAsync("start-redis");
+            }
+
+            // The append-only file brought every session back; the instances reconnected by themselves.
+            var status = 0;
+            for (var attempt = 0; attempt < 40 && status != 200; attempt++)
+            {
+                status = (await page.GotoAsync("/Cart"))!.Status;
+                if (status != 200)
+                {
+                    await Task.Delay(500);
+                }
+            }
+            Assert.Equal(200, status);
+            await Expect(page.GetByTestId("cart-line")).ToHaveCountAsync(2);
+            await Expect(shopper.CartLine(7)).ToBeVisibleAsync();
+            await Expect(shopper.CartLine(9)).ToBeVisibleAsync();
+            await page.GotoAsync("/Products/10");
+            await page.GetByTestId("add-to-cart").ClickAsync();
+            await shopper.ExpectCartCountAsync(3);
         });
     }
 

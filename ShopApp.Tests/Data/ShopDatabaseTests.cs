@@ -46,39 +46,60 @@ public sealed class ShopDatabaseTests
     }
 
     [Fact]
-    public async Task A_version_1_database_is_upgraded_with_accounts_translations_and_orders_and_keeps_its_catalog()
+    public async Task A_shop_db_made_before_migrations_is_upgraded_in_place_with_its_orders_and_accounts()
     {
-        await using var factory = new ShopFactory();
-        await using (var v1 = new SqliteConnection($"Data Source={factory.DatabasePath}"))
-        {
-            await v1.OpenAsync();
-            await using var command = v1.CreateCommand();
-            // The schema as the first release created it, with one changed stock level to show nothing is lost.
-            command.CommandText = """
-                CREATE TABLE "Categories" ("Id" INTEGER NOT NULL CONSTRAINT "PK_Categories" PRIMARY KEY AUTOINCREMENT, "Slug" TEXT NOT NULL, "Name" TEXT NOT NULL, "SortOrder" INTEGER NOT NULL);
-                CREATE TABLE "Products" ("Id" INTEGER NOT NULL CONSTRAINT "PK_Products" PRIMARY KEY AUTOINCREMENT, "Name" TEXT NOT NULL, "Description" TEXT NOT NULL, "Price" TEXT NOT NULL, "Stock" INTEGER NOT NULL, "ImagePath" TEXT NOT NULL, "CategoryId" INTEGER NOT NULL,
-                    CONSTRAINT "CK_Products_Stock_NotNegative" CHECK ("Stock" >= 0), CONSTRAINT "FK_Products_Categories_CategoryId" FOREIGN KEY ("CategoryId") REFERENCES "Categories" ("Id") ON DELETE CASCADE);
-                CREATE UNIQUE INDEX "IX_Categories_Slug" ON "Categories" ("Slug");
-                CREATE INDEX "IX_Products_CategoryId" ON "Products" ("CategoryId");
-                INSERT INTO "Categories" VALUES (1, 'kitchen', 'Kitchen', 1);
-                INSERT INTO "Products" VALUES (1, 'Old mug', 'A mug from the first release of the shop.', '12.50', 5, '/images/products/mug.svg', 1);
-                PRAGMA user_version = 1;
-                """;
-            await command.ExecuteNonQueryAsync();
-        }
-        SqliteConnection.ClearAllPools();
-
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"shopapp-test-{Guid.NewGuid():N}")).FullName;
+        // Made by the last release without migrations (EnsureCreated + numbered SQL steps, schema version 5): the demo
+        // accounts, and one order by the demo customer that took 2 coffee grinders from stock.
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Data", "Fixtures", "shop-v5.db"), Path.Combine(folder, "shop.db"));
+        await using var factory = new ShopFactory(dataFolder: folder);
         using var client = factory.CreateShopClient();
-        var signIn = await client.SignInAsync(ShopApp.Account.AccountSeed.Customer);
 
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+        await client.SignInAsync("customer@shopapp.test", "Customer#2026");
+        var orders = await client.GetPageAsync("/Orders");
+
+        Assert.Equal(["SA-FIXT-0001"], orders.QuerySelectorAll("[data-testid=order]").Select(o => o.GetAttribute("data-number")));
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
-        Assert.Equal("Old mug", (await db.Products.SingleAsync(p => p.Id == 1)).Name);
-        Assert.Equal(1, await db.SignIns.CountAsync());
-        Assert.Equal(["de", "fr"], await db.ProductTranslations.Where(t => t.ProductId == 1).Select(t => t.Culture).OrderBy(c => c).ToListAsync());
-        Assert.Null((await db.Users.SingleAsync(u => u.Email == ShopApp.Account.AccountSeed.Customer.Email)).PreferredCulture);
-        Assert.Equal(0, await db.Orders.CountAsync());
+        Assert.Equal(["20261201150337_InitialCreate"], (await db.Database.GetAppliedMigrationsAsync()).ToArray());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(1, (await db.Products.SingleAsync(p => p.Id == 3)).Stock);
+        Assert.Equal(24, await db.Products.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_new_database_gets_every_migration()
+    {
+        await using var factory = new ShopFactory();
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task A_file_older_than_the_last_version_before_migrations_is_refused_and_left_as_it_was()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"shopapp-test-{Guid.NewGuid():N}")).FullName;
+        var path = Path.Combine(folder, "shop.db");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Data", "Fixtures", "shop-v5.db"), path);
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 4";
+            await command.ExecuteNonQueryAsync();
+        }
+        await using var factory = new ShopFactory(dataFolder: folder);
+
+        var refused = Assert.Throws<InvalidOperationException>(() => factory.CreateShopClient());
+
+        Assert.Contains("schema version 4", refused.Message);
+        await using var check = new SqliteConnection($"Data Source={path};Pooling=false");
+        await check.OpenAsync();
+        await using var orders = check.CreateCommand();
+        orders.CommandText = "SELECT COUNT(*) FROM Orders";
+        Assert.Equal(1L, await orders.ExecuteScalarAsync());
     }
 
     [Fact]

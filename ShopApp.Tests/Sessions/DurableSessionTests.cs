@@ -141,8 +141,9 @@ public sealed class DurableSessionTests
     public async Task An_add_to_cart_writes_the_session_once_and_a_page_view_not_at_all()
     {
         var writes = new CountingCache();
-        await using var factory = new ShopFactory().WithServices(services => services.AddSingleton<IDistributedCache>(provider =>
-            writes.Over(provider.GetRequiredService<SqlSessionCache>())));
+        // The plain path's store (the tuning wing has its own write counts: SqliteSessionCacheTests).
+        await using var factory = new ShopFactory().With("Tuning:Enabled", "false").WithServices(services => services.AddSingleton<IDistributedCache>(provider =>
+            writes.Over(provider.GetRequiredService<NeoSmart.Caching.Sqlite.SqliteCache>())));
         using var browser = factory.CreateShopClient();
         await browser.AddAsync(productId: 1);
         await browser.GetPageAsync("/Cart");

@@ -10,8 +10,8 @@ public sealed record PricedCart(IReadOnlyList<PricedCartLine> Lines)
     public int ItemCount => Lines.Sum(l => l.Quantity);
 
     /// <summary>
-    /// Prices each line with the product as <paramref name="find"/> knows it now (the page passes the catalog cache,
-    /// so showing a cart costs no query once its products have been seen).
+    /// Prices each line with the product as <paramref name="find"/> reads it now: the database's price (in the
+    /// tuning wing, as the catalog cache kept it for at most a few seconds).
     /// </summary>
     public static async Task<PricedCart> LoadAsync(Cart cart, Func<int, Task<LocalizedProduct?>> find)
     {

@@ -1,40 +1,23 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace ShopApp.Data;
 
 /// <summary>
-/// Where the SQLite file lives and how its schema comes to be. There is no `dotnet ef` tooling here, so the
-/// schema is created from the model at start-up and evolves through the numbered steps in <see cref="Upgrades"/>
-/// (see docs/ARCHITECTURE.md, "The database").
+/// Where the SQLite file lives and how its schema comes to be: EF Core migrations (Data/Migrations/Sqlite and
+/// Data/Migrations/Postgres), applied at start-up. The README says how to add one.
 /// </summary>
 public static class ShopDatabase
 {
     public const string DefaultConnectionString = "Data Source=App_Data/shop.db";
 
     /// <summary>
-    /// Schema changes after the first release, in order. A new database gets the whole current model from
-    /// EnsureCreated and is stamped with the newest version; an older file runs the steps it has not seen yet.
+    /// The schema version (SQLite's <c>user_version</c>) of a file made before migrations, by EnsureCreated and the
+    /// numbered upgrade steps. Its tables are exactly those of the first migration.
     /// </summary>
-    private static readonly (int Version, string Sql)[] Upgrades =
-    [
-        (2, UpgradeScript("0002_Accounts.sql")),
-        (3, UpgradeScript("0003_CatalogTranslations.sql")),
-        (4, UpgradeScript("0004_PreferredCulture.sql")),
-        (5, UpgradeScript("0005_Orders.sql")),
-    ];
-
-    private static int CurrentVersion => Upgrades.Length == 0 ? 1 : Upgrades[^1].Version;
-
-    /// <summary>An upgrade step's SQL, kept as a file in Data/Upgrades and embedded in the assembly.</summary>
-    private static string UpgradeScript(string name)
-    {
-        using var stream = typeof(ShopDatabase).Assembly.GetManifestResourceStream($"ShopApp.Data.Upgrades.{name}")
-            ?? throw new InvalidOperationException($"The upgrade script {name} is not embedded in the assembly.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public const int LastVersionBeforeMigrations = 5;
 
     /// <summary>Resolves a relative SQLite path against the content root (not the process's working folder).</summary>
     public static string ResolveConnectionString(string? configured, string contentRoot)
@@ -55,41 +38,15 @@ public static class ShopDatabase
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
-
-        if (!db.Database.IsSqlite())
+        if (db.Database.IsSqlite())
         {
-            await PreparePostgresAsync(db, cancellationToken);
+            await AdoptAsync(db, cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            await SeedAsync(db, cancellationToken);
             return;
         }
 
-        if (await db.Database.EnsureCreatedAsync(cancellationToken))
-        {
-            await SetVersionAsync(db, CurrentVersion, cancellationToken);
-        }
-        else
-        {
-            var version = await GetVersionAsync(db, cancellationToken);
-            foreach (var (step, sql) in Upgrades.Where(u => u.Version > version))
-            {
-                // A step and its version stamp commit together: a failed step leaves the file as it was.
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
-                await SetVersionAsync(db, step, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-        }
-
-        await CatalogSeed.SeedAsync(db, cancellationToken);
-        await CatalogSeed.SeedTranslationsAsync(db, cancellationToken);
-    }
-
-    /// <summary>
-    /// PostgreSQL support starts at the current schema: a new database gets the whole model. Instances that start
-    /// together take an advisory lock, so only one creates and seeds it. (A later schema change will need its own
-    /// PostgreSQL step beside the SQLite one.)
-    /// </summary>
-    private static async Task PreparePostgresAsync(ShopDbContext db, CancellationToken cancellationToken)
-    {
+        // Instances that start together take an advisory lock, so only one adopts, migrates and seeds.
         const long PrepareLock = 0x5348_4F50_4150_5031; // "SHOPAPP1"
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -97,9 +54,9 @@ public static class ShopDatabase
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({PrepareLock})", cancellationToken);
             try
             {
-                await db.Database.EnsureCreatedAsync(cancellationToken);
-                await CatalogSeed.SeedAsync(db, cancellationToken);
-                await CatalogSeed.SeedTranslationsAsync(db, cancellationToken);
+                await AdoptAsync(db, cancellationToken);
+                await db.Database.MigrateAsync(cancellationToken);
+                await SeedAsync(db, cancellationToken);
                 // The seed gives categories and products fixed ids; the identity sequences continue after them.
                 foreach (var table in new[] { "Categories", "Products" })
                 {
@@ -119,27 +76,46 @@ public static class ShopDatabase
         }
     }
 
-    private static async Task<int> GetVersionAsync(ShopDbContext db, CancellationToken cancellationToken) =>
-        Convert.ToInt32(await PragmaAsync(db, "PRAGMA user_version", cancellationToken));
-
-    private static Task SetVersionAsync(ShopDbContext db, int version, CancellationToken cancellationToken) =>
-        // PRAGMA takes no parameters; the value is our own constant, never input.
-        PragmaAsync(db, $"PRAGMA user_version = {version}", cancellationToken);
-
-    private static async Task<object?> PragmaAsync(ShopDbContext db, string sql, CancellationToken cancellationToken)
+    private static async Task SeedAsync(ShopDbContext db, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = sql;
-            // Inside an upgrade step the stamp belongs to the step's transaction.
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            return await command.ExecuteScalarAsync(cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await CatalogSeed.SeedAsync(db, cancellationToken);
+        await CatalogSeed.SeedTranslationsAsync(db, cancellationToken);
     }
+
+    /// <summary>
+    /// A database made before migrations has the first migration's tables but no migrations history, so
+    /// <c>Migrate</c> would try to create them again. It is recorded as having the first migration, and the
+    /// migrations after it then run as usual. Its data stays where it is.
+    /// </summary>
+    private static async Task AdoptAsync(ShopDbContext db, CancellationToken cancellationToken)
+    {
+        var history = db.GetService<IHistoryRepository>();
+        if (await history.ExistsAsync(cancellationToken) || !await HasTableAsync(db, "Products", cancellationToken))
+        {
+            return;
+        }
+        if (db.Database.IsSqlite() && await SqliteVersionAsync(db, cancellationToken) is var version && version != LastVersionBeforeMigrations)
+        {
+            throw new InvalidOperationException(
+                $"The database {db.Database.GetDbConnection().DataSource} has schema version {version}, older than the last version " +
+                $"before migrations ({LastVersionBeforeMigrations}). Upgrade it with a ShopApp from before migrations, or delete it to start afresh.");
+        }
+        var first = db.GetService<IMigrationsAssembly>().Migrations.Keys.Order(StringComparer.Ordinal).First();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(first, ProductInfo.GetVersion())), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<bool> HasTableAsync(ShopDbContext db, string table, CancellationToken cancellationToken)
+    {
+        // Our own constant, never input.
+        var sql = db.Database.IsSqlite()
+            ? $"SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '{table}'"
+            : $"SELECT COUNT(*)::int AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '{table}'";
+        return await db.Database.SqlQueryRaw<int>(sql).SingleAsync(cancellationToken) > 0;
+    }
+
+    private static async Task<int> SqliteVersionAsync(ShopDbContext db, CancellationToken cancellationToken) =>
+        await db.Database.SqlQueryRaw<int>("SELECT user_version AS \"Value\" FROM pragma_user_version").SingleAsync(cancellationToken);
 }

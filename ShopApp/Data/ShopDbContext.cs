@@ -7,8 +7,12 @@ using ShopApp.Orders;
 
 namespace ShopApp.Data;
 
-/// <summary>The catalog, the accounts (ASP.NET Core Identity's tables) and the sign-in index, in one SQLite file.</summary>
-public class ShopDbContext(DbContextOptions<ShopDbContext> options) : IdentityDbContext<ShopUser>(options)
+/// <summary>
+/// The catalog, the accounts (ASP.NET Core Identity's tables), the sign-in index and the orders. Pages ask for this
+/// type; the app registers one of the two subclasses below, one per database engine, because each engine has its own
+/// set of EF Core migrations (Data/Migrations/Sqlite and Data/Migrations/Postgres).
+/// </summary>
+public abstract class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUser>(options)
 {
     public DbSet<Category> Categories => Set<Category>();
 
@@ -116,3 +120,9 @@ public class ShopDbContext(DbContextOptions<ShopDbContext> options) : IdentityDb
         });
     }
 }
+
+/// <summary>The shop in a SQLite file (<c>Database:Provider</c> = Sqlite, the default).</summary>
+public sealed class SqliteShopDbContext(DbContextOptions<SqliteShopDbContext> options) : ShopDbContext(options);
+
+/// <summary>The shop in PostgreSQL (<c>Database:Provider</c> = Postgres), shared by several instances.</summary>
+public sealed class PostgresShopDbContext(DbContextOptions<PostgresShopDbContext> options) : ShopDbContext(options);

@@ -36,7 +36,7 @@ public sealed record Shortage(int ProductId, string Name, int Requested, int Ava
 /// stock with conditional updates that can never make it negative, and records the order with price snapshots
 /// under the checkout's one-time token (a unique column). Either all of that happens or none of it.
 /// </summary>
-public sealed class OrderPlacement(ShopDbContext db, CatalogCache catalogCache, TimeProvider time, ILogger<OrderPlacement> logger)
+public sealed class OrderPlacement(ShopDbContext db, CatalogChanges catalogChanges, TimeProvider time, ILogger<OrderPlacement> logger)
 {
     public async Task<PlaceResult> PlaceAsync(PlaceOrder request, CancellationToken cancellationToken = default)
     {
@@ -147,7 +147,7 @@ public sealed class OrderPlacement(ShopDbContext db, CatalogCache catalogCache, 
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
-        catalogCache.Changed();
+        catalogChanges.Changed();
         logger.LogInformation("Order {Number} placed: {Lines} lines, {Total} EUR.", order.Number, order.Lines.Count, order.Total);
         return new PlaceResult(PlaceOutcome.Placed, order.Number);
     }

@@ -18,7 +18,7 @@ public enum MoveOutcome
 /// conditional update on the status it was read with, so two admins (or a double click) cannot both move it; and
 /// cancelling puts the stock back in the same transaction, so it happens exactly once.
 /// </summary>
-public sealed class OrderStatusChanges(ShopDbContext db, CatalogCache catalogCache, TimeProvider time, ILogger<OrderStatusChanges> logger)
+public sealed class OrderStatusChanges(ShopDbContext db, CatalogChanges catalogChanges, TimeProvider time, ILogger<OrderStatusChanges> logger)
 {
     public async Task<MoveOutcome> MoveAsync(string number, OrderStatus to, CancellationToken cancellationToken = default)
     {
@@ -56,7 +56,7 @@ public sealed class OrderStatusChanges(ShopDbContext db, CatalogCache catalogCac
 
         if (to == OrderStatus.Cancelled)
         {
-            catalogCache.Changed();
+            catalogChanges.Changed();
         }
         logger.LogInformation("Order {Number} moved from {From} to {To}.", number, order.Status, to);
         return MoveOutcome.Moved;

@@ -35,9 +35,8 @@ public sealed class ServerTicketStore(
     /// <summary>Last-seen is written at most this often, so browsing does not write to the database on every request.</summary>
     public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
 
+    // The cookie handler calls the overloads with HttpContext; the interface's others lead to them.
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, null!, default);
-
-    public Task<string> StoreAsync(AuthenticationTicket ticket, CancellationToken cancellationToken) => StoreAsync(ticket, null!, cancellationToken);
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket, HttpContext httpContext, CancellationToken cancellationToken)
     {
@@ -72,8 +71,6 @@ public sealed class ServerTicketStore(
 
     public Task RenewAsync(string key, AuthenticationTicket ticket) => RenewAsync(key, ticket, null!, default);
 
-    public Task RenewAsync(string key, AuthenticationTicket ticket, CancellationToken cancellationToken) => RenewAsync(key, ticket, null!, cancellationToken);
-
     public async Task RenewAsync(string key, AuthenticationTicket ticket, HttpContext httpContext, CancellationToken cancellationToken)
     {
         var id = SignInIdOf(key);
@@ -87,8 +84,6 @@ public sealed class ServerTicketStore(
     }
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, null!, default);
-
-    public Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken) => RetrieveAsync(key, null!, cancellationToken);
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
     {
@@ -115,8 +110,6 @@ public sealed class ServerTicketStore(
     }
 
     public Task RemoveAsync(string key) => RemoveAsync(key, null!, default);
-
-    public Task RemoveAsync(string key, CancellationToken cancellationToken) => RemoveAsync(key, null!, cancellationToken);
 
     public Task RemoveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken) =>
         RevokeAsync(SignInIdOf(key), cancellationToken);
@@ -202,13 +195,4 @@ public sealed class ServerTicketStore(
     private static string ShortId(string id) => id[..8];
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
-}
-
-/// <summary>The <c>SignIn</c> section of appsettings.json.</summary>
-public sealed class SignInSettings
-{
-    public const string Section = "SignIn";
-
-    /// <summary>The absolute lifetime of a sign-in: a working day, after which the user signs in again.</summary>
-    public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(8);
 }

@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
-using System.Security.Cryptography;
-using System.Text;
-using Npgsql;
 
 namespace ShopApp.Sessions;
 
@@ -85,70 +81,6 @@ public sealed class InProcessSessionLocks(SessionSettings settings) : ISessionLo
 
         public int Users { get; set; }
     }
-}
-
-/// <summary>
-/// Locks every instance agrees on: first this process's own lock (so one instance sends one waiter per session to
-/// the database), then a PostgreSQL advisory lock on a hash of the session key, held on one pooled connection until
-/// released.
-/// </summary>
-public sealed class PostgresSessionLocks(NpgsqlDataSource dataSource, InProcessSessionLocks local, SessionSettings settings) : ISessionLocks
-{
-    public async Task<IAsyncDisposable> AcquireAsync(string sessionKey, CancellationToken cancellationToken)
-    {
-        var localLock = await local.AcquireAsync(sessionKey, cancellationToken);
-        DbConnection? connection = null;
-        try
-        {
-            var id = LockId(sessionKey);
-            connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using (var command = connection.CreateCommand())
-            {
-                // A statement timeout turns a lock never granted into an error instead of a request that hangs.
-                command.CommandText = $"SET statement_timeout = {(int)settings.LockTimeout.TotalMilliseconds}; SELECT pg_advisory_lock(@id)";
-                command.Parameters.Add(new NpgsqlParameter("id", id));
-                try
-                {
-                    await command.ExecuteNonQueryAsync(cancellationToken);
-                }
-                catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.QueryCanceled)
-                {
-                    throw new SessionBusyException("Another request of this session is taking too long.");
-                }
-            }
-            var held = connection;
-            connection = null;
-            return new Release(async () =>
-            {
-                try
-                {
-                    await using var unlock = held.CreateCommand();
-                    unlock.CommandText = "SELECT pg_advisory_unlock(@id); SET statement_timeout = 0";
-                    unlock.Parameters.Add(new NpgsqlParameter("id", id));
-                    await unlock.ExecuteNonQueryAsync(CancellationToken.None);
-                }
-                finally
-                {
-                    // Back to the pool. Should the unlock have failed, Npgsql resets a pooled connection with
-                    // DISCARD ALL before its next use, which releases advisory locks too.
-                    await held.DisposeAsync();
-                    await localLock.DisposeAsync();
-                }
-            });
-        }
-        catch
-        {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
-            await localLock.DisposeAsync();
-            throw;
-        }
-    }
-
-    /// <summary>A 64-bit advisory lock id from the session key.</summary>
-    public static long LockId(string sessionKey) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(sessionKey)), 0);
 }
 
 internal sealed class Release(Func<ValueTask> release) : IAsyncDisposable

@@ -1,16 +1,16 @@
 namespace ShopApp.Sessions;
 
-/// <summary>Where sessions and server-side sign-ins are kept (<c>Session:Store</c>).</summary>
+/// <summary>Where sessions and server-side sign-ins are kept (<c>Session:Store</c>): each is a library's <c>IDistributedCache</c>.</summary>
 public enum SessionStore
 {
-    /// <summary>A table in its own SQLite file (<c>ConnectionStrings:Sessions</c>): survives restarts, one instance.</summary>
+    /// <summary>NeoSmart.Caching.Sqlite, a file under App_Data (<c>Session:SqlitePath</c>): survives restarts, one instance.</summary>
     Sqlite,
 
-    /// <summary>The process's memory: the fastest, and everything is lost when the app stops.</summary>
-    Memory,
+    /// <summary>Microsoft.Extensions.Caching.StackExchangeRedis (<c>ConnectionStrings:Redis</c>): shared by every instance.</summary>
+    Redis,
 
-    /// <summary>A table in PostgreSQL (<c>ConnectionStrings:Postgres</c>): survives restarts, shared by every instance.</summary>
-    Postgres,
+    /// <summary>The framework's memory cache: nothing to set up, and everything is lost when the app stops.</summary>
+    Memory,
 }
 
 /// <summary>The <c>Session</c> section of appsettings.json.</summary>
@@ -25,8 +25,8 @@ public sealed class SessionSettings
 
     public SessionStore Store { get; set; } = SessionStore.Sqlite;
 
-    /// <summary>How often expired rows are deleted from a database store.</summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>The SQLite store's file, under the content root unless absolute.</summary>
+    public string SqlitePath { get; set; } = "App_Data/sessions.db";
 
     /// <summary>How long a request waits for another request of the same session that changes it.</summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(15);

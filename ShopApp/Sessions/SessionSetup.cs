@@ -1,38 +1,55 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Session;
-using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NeoSmart.Caching.Sqlite;
+using StackExchange.Redis;
 
 namespace ShopApp.Sessions;
 
 public static class SessionSetup
 {
-    /// <summary>Server-side session over <see cref="Microsoft.Extensions.Caching.Distributed.IDistributedCache"/>, and the cookies that point at it.</summary>
+    /// <summary>
+    /// Server-side session as the ASP.NET Core docs teach it (<c>AddSession</c> over an <c>IDistributedCache</c> that a
+    /// library provides), plus ShopApp's additions: a lock per session, a session's own idle timeout, and the store
+    /// listed for the teacher's dashboard.
+    /// </summary>
     public static IServiceCollection AddShopSession(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var settings = configuration.GetSection(SessionSettings.Section).Get<SessionSettings>() ?? new SessionSettings();
         services.AddSingleton(settings);
 
-        services.AddSingleton<SessionCookie>();
-        services.AddSingleton<InProcessSessionLocks>();
         switch (settings.Store)
         {
-            case SessionStore.Memory:
-                // In-process: the fastest, but every session and sign-in is lost when the app stops.
-                services.AddDistributedMemoryCache();
-                services.AddSingleton<ISessionLocks>(provider => provider.GetRequiredService<InProcessSessionLocks>());
-                break;
             case SessionStore.Sqlite:
-                services.AddSingleton(provider => SessionDatabase.Sqlite(ShopApp.Data.ShopDatabase.ResolveConnectionString(
-                    provider.GetRequiredService<IConfiguration>().GetConnectionString("Sessions") ?? DefaultSqliteConnectionString,
-                    provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
-                AddSqlStore(services);
-                services.AddSingleton<ISessionLocks>(provider => provider.GetRequiredService<InProcessSessionLocks>());
+                // A file of its own, not shop.db: a page view never waits for an order's transaction.
+                var path = SqlitePathOf(settings, environment);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                // NeoSmart asks which SQLite build to use; the one EF Core already brings (e_sqlite3).
+                services.AddSqliteCache(options => options.CachePath = path, new SQLitePCL.SQLite3Provider_e_sqlite3());
+                services.AddSingleton<ISessionDirectory>(provider => new SqliteSessionDirectory(path, provider.GetRequiredService<TimeProvider>()));
+                services.AddSingleton<ISessionLocks, InProcessSessionLocks>();
                 break;
-            case SessionStore.Postgres:
-                services.AddSingleton(provider => SessionDatabase.Postgres(provider.GetRequiredService<Npgsql.NpgsqlDataSource>()));
-                AddSqlStore(services);
-                services.AddSingleton<ISessionLocks, PostgresSessionLocks>();
+            case SessionStore.Redis:
+                var redis = configuration.GetConnectionString("Redis")
+                    ?? throw new InvalidOperationException("ConnectionStrings:Redis is required when Session:Store is Redis.");
+                // One connection for the cache, the locks, the directory and the Data Protection keys. It does not give
+                // up when Redis is down at start: it keeps reconnecting, and requests fail only while Redis is away.
+                var redisOptions = ConfigurationOptions.Parse(redis);
+                redisOptions.AbortOnConnectFail = false;
+                var connection = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(redisOptions));
+                services.AddSingleton(_ => connection.Value);
+                services.AddStackExchangeRedisCache(options =>
+                {
+                    options.InstanceName = RedisSessionDirectory.InstanceName;
+                    options.ConnectionMultiplexerFactory = () => Task.FromResult(connection.Value);
+                });
+                services.AddSingleton<ISessionDirectory, RedisSessionDirectory>();
+                services.AddSingleton<ISessionLocks, RedisSessionLocks>();
+                break;
+            case SessionStore.Memory:
+                // Nothing to install; every session and sign-in is lost when the app stops, and it cannot be listed.
+                services.AddDistributedMemoryCache();
+                services.AddSingleton<ISessionLocks, InProcessSessionLocks>();
                 break;
         }
 
@@ -43,36 +60,20 @@ public static class SessionSetup
             // The cart must work before any cookie-consent banner: it is the reason the visitor is here.
             options.Cookie.IsEssential = true;
         });
-
-        // Requests of one session that change it run one after another (see SessionWriteLock).
-        services.AddSingleton<DistributedSessionStore>();
+        // In place of AddSession's own store: requests of one session that change it run one after another.
         services.AddTransient<ISessionStore, SerializedSessionStore>();
-        services.AddScoped<IdleTimeoutSession>();
 
+        services.AddSingleton<SessionCookie>();
+        services.AddScoped<IdleTimeoutSession>();
         services.AddAntiforgery(options => ApplyCookiePolicy(options.Cookie, SessionKeys.AntiforgeryCookie, environment));
         services.TryAddSingleton(TimeProvider.System);
-
         services.AddHttpContextAccessor();
         return services;
     }
 
-    public const string DefaultSqliteConnectionString = "Data Source=App_Data/sessions.db";
-
-    private static void AddSqlStore(IServiceCollection services)
-    {
-        services.AddSingleton<SqlSessionCache>();
-        services.AddSingleton<IDistributedCache>(provider => provider.GetRequiredService<SqlSessionCache>());
-        services.AddHostedService<SessionCacheSweeper>();
-    }
-
-    /// <summary>Creates the store's table when the store is a database. Runs once at start-up.</summary>
-    public static async Task PrepareSessionStoreAsync(IServiceProvider services, CancellationToken cancellationToken = default)
-    {
-        if (services.GetService<SessionDatabase>() is { } database)
-        {
-            await database.EnsureCreatedAsync(cancellationToken);
-        }
-    }
+    /// <summary>The SQLite store's file, made absolute under the content root.</summary>
+    public static string SqlitePathOf(SessionSettings settings, IHostEnvironment environment) =>
+        Path.GetFullPath(settings.SqlitePath, environment.ContentRootPath);
 
     /// <summary>The deliberate settings every cookie of ours shares.</summary>
     public static void ApplyCookiePolicy(CookieBuilder cookie, string name, IHostEnvironment environment)

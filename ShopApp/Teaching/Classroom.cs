@@ -9,10 +9,9 @@ using ShopApp.Sessions;
 namespace ShopApp.Teaching;
 
 /// <summary>
-/// The teacher's view of the classroom: every live session in the store (listed from the table, which slides
-/// none of them), the sign-ins and orders of the last minutes, and the button that ends everyone's session and
-/// sign-in but the teacher's own. It reads the store's rows, so it needs a database store; the memory store
-/// cannot list its entries without keeping them all alive.
+/// The teacher's view of the classroom: every live session in the store (listed by <see cref="ISessionDirectory"/>,
+/// which slides none of them), the sign-ins and orders of the last minutes, and the button that ends everyone's
+/// session and sign-in but the teacher's own. The memory store cannot be listed, so with it only the counts show.
 /// </summary>
 public sealed class Classroom(
     IServiceProvider services,
@@ -28,7 +27,8 @@ public sealed class Classroom(
     /// <summary>The dashboard lists at most this many sessions, most recently seen first; the counts cover all.</summary>
     public const int MaxListed = 200;
 
-    private SqlSessionCache? Store => services.GetService<SqlSessionCache>();
+    // Null for the memory store: it cannot list its entries without keeping them all alive.
+    private ISessionDirectory? Store => services.GetService<ISessionDirectory>();
 
     public bool CanListSessions => Store is not null;
 
@@ -44,7 +44,7 @@ public sealed class Classroom(
         }
 
         var sessions = new List<ClassroomSession>();
-        foreach (var stored in await store.ListSessionsAsync(cancellationToken))
+        foreach (var stored in await store.ListAsync(cancellationToken))
         {
             if (SessionFormat.Read(stored.Value) is not { } entries)
             {
@@ -60,7 +60,7 @@ public sealed class Classroom(
                 LanguageSession.Parse(Text(SessionKeys.Language)),
                 cart.Lines.Count,
                 cart.ItemCount,
-                (stored.ExpiresAt - (stored.IdleTimeout ?? TimeSpan.Zero)).UtcDateTime));
+                stored.LastSeen.UtcDateTime));
         }
 
         var userIds = sessions.Select(s => s.UserId).OfType<string>().Distinct().ToList();
@@ -89,7 +89,7 @@ public sealed class Classroom(
         var sessions = 0;
         if (Store is { } store)
         {
-            foreach (var stored in await store.ListSessionsAsync(cancellationToken))
+            foreach (var stored in await store.ListAsync(cancellationToken))
             {
                 if (stored.Key == ownSessionKey)
                 {

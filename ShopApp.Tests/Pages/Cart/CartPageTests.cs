@@ -235,7 +235,7 @@ public sealed class CartPageTests : ShopTest
             await db.SaveChangesAsync();
         }
 
-        Factory.Services.GetRequiredService<ShopApp.Catalog.CatalogCache>().Changed();
+        Factory.Services.GetRequiredService<ShopApp.Catalog.CatalogChanges>().Changed();
 
         Assert.Equal("€20.00", (await Client.GetPageAsync("/Cart")).Subtotal());
     }

@@ -178,7 +178,7 @@ public sealed class CatalogPageTests : ShopTest
             await db.SaveChangesAsync();
         }
 
-        Factory.Services.GetRequiredService<ShopApp.Catalog.CatalogCache>().Changed();
+        Factory.Services.GetRequiredService<ShopApp.Catalog.CatalogChanges>().Changed();
 
         var page = await Client.GetPageAsync("/?category=kitchen");
         Assert.NotNull(page.QuerySelector("[data-product-id='2'] [data-testid=out-of-stock]"));

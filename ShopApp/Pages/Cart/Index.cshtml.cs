@@ -12,13 +12,13 @@ namespace ShopApp.Pages.Cart;
 /// <c>/Cart</c> and its four actions. Each POST changes the cart in session through <see cref="CartSession"/>
 /// and redirects (post/redirect/get); a refused change leaves the cart as it was and says why.
 /// </summary>
-public class IndexModel(CartSession cartSession, CatalogCache catalogCache, Stock stock, IStringLocalizer<ShopText> t) : PageModel
+public class IndexModel(CartSession cartSession, IProductCatalog catalog, IStringLocalizer<ShopText> t) : PageModel
 {
     public PricedCart Cart { get; private set; } = new([]);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Cart = await PricedCart.LoadAsync(await cartSession.GetAsync(cancellationToken),
-            id => catalogCache.FindProductAsync(HttpContext.RequestServices, id, Languages.Current, cancellationToken));
+            id => catalog.FindAsync(id, Languages.Current, cancellationToken));
 
     // The form's fields bind as three simple values (not as one CartForm object): binding a complex type walks its
     // properties through every value provider, a cost each cart change paid for nothing.
@@ -57,9 +57,8 @@ public class IndexModel(CartSession cartSession, CatalogCache catalogCache, Stoc
             return BadRequest();
         }
 
-        // The name (for the notice) from the catalog cache; the stock as current as Stock knows it.
-        if (await catalogCache.FindProductAsync(HttpContext.RequestServices, productId, Languages.Current, cancellationToken) is not { } shown
-            || await stock.OfAsync(HttpContext.RequestServices, shown, cancellationToken) is not int inStock)
+        if (await catalog.FindAsync(productId, Languages.Current, cancellationToken) is not { } shown
+            || await catalog.StockOfAsync(shown, cancellationToken) is not int inStock)
         {
             return NotFound();
         }

@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ShopApp.Cart;
 using ShopApp.Catalog;
 using ShopApp.Localization;
-using ShopApp.PageCaching;
+using ShopApp.Tuning;
 
 namespace ShopApp.Pages.Products;
 
 [CachedPage(CartQuantityOfRouteValue = "id")]
-public class DetailsModel(CartSession cartSession, CatalogCache catalogCache) : PageModel
+public class DetailsModel(CartSession cartSession, IProductCatalog catalog) : PageModel
 {
     public LocalizedProduct Product { get; private set; } = null!;
 
@@ -20,7 +20,7 @@ public class DetailsModel(CartSession cartSession, CatalogCache catalogCache) : 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var culture = Languages.Current;
-        var product = await catalogCache.FindProductAsync(HttpContext.RequestServices, id, culture, cancellationToken);
+        var product = await catalog.FindAsync(id, culture, cancellationToken);
         if (product is null)
         {
             return NotFound();

@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ShopApp.Catalog;
 using ShopApp.Data;
 using ShopApp.Localization;
-using ShopApp.PageCaching;
+using ShopApp.Tuning;
 
 namespace ShopApp.Pages.Products;
 
 /// <summary>The catalog grid at <c>/</c>: <c>?category=</c>, <c>?q=</c> and <c>?page=</c> combine freely.</summary>
 [CachedPage(NotWithQuery = "q")]
-public class IndexModel(ShopDbContext db, CategoryMenu categoryMenu, CatalogCache catalogCache) : PageModel
+public class IndexModel(ShopDbContext db, CategoryMenu categoryMenu, IProductCatalog catalog) : PageModel
 {
     public Category? Category { get; private set; }
 
@@ -19,12 +19,6 @@ public class IndexModel(ShopDbContext db, CategoryMenu categoryMenu, CatalogCach
     public int CurrentPage { get; private set; } = 1;
 
     public CatalogResults Results { get; private set; } = new([], 0, 1);
-
-    /// <summary>What the cached grid of cards depends on: category, page, language and the catalog's version.</summary>
-    public string GridCacheKey => $"{Category?.Id}|{CurrentPage}|{Languages.Current}|{catalogCache.Version}";
-
-    /// <summary>The grid fragment goes with the catalog data it was rendered from.</summary>
-    public DateTimeOffset GridExpires => catalogCache.WindowEnd;
 
     public async Task<IActionResult> OnGetAsync(string? category, string? q, [FromQuery(Name = "page")] string? page, CancellationToken cancellationToken)
     {
@@ -54,9 +48,9 @@ public class IndexModel(ShopDbContext db, CategoryMenu categoryMenu, CatalogCach
 
         var search = new CatalogSearch(Category, Search, CurrentPage);
         var culture = Languages.Current;
-        // Browsing pages are shared by every visitor and cached briefly; a search is the visitor's own and goes to the database.
+        // Browsing is the same for every visitor (the tuning wing keeps it); a search is the visitor's own.
         Results = string.IsNullOrEmpty(Search)
-            ? await catalogCache.GetOrCreateAsync((nameof(CatalogSearch), Category?.Id, CurrentPage, culture), () => search.RunAsync(db, culture, cancellationToken))
+            ? await catalog.BrowseAsync(search, culture, cancellationToken)
             : await search.RunAsync(db, culture, cancellationToken);
         if (CurrentPage > Results.PageCount)
         {

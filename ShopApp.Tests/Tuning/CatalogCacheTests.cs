@@ -1,11 +1,16 @@
 using Microsoft.Extensions.Caching.Memory;
 using ShopApp.Catalog;
+using ShopApp.Tuning;
 
-namespace ShopApp.Tests.Catalog;
+namespace ShopApp.Tests.Tuning;
 
 public sealed class CatalogCacheTests
 {
-    private readonly CatalogCache _cache = new(new MemoryCache(new MemoryCacheOptions()));
+    private readonly CatalogChanges _changes = new();
+
+    private readonly CatalogCache _cache;
+
+    public CatalogCacheTests() => _cache = new(new MemoryCache(new MemoryCacheOptions()), _changes);
 
     [Fact]
     public async Task A_page_is_loaded_once_and_then_served_from_memory()
@@ -25,7 +30,7 @@ public sealed class CatalogCacheTests
         var loads = 0;
         await _cache.GetOrCreateAsync("kitchen", () => Task.FromResult(++loads));
 
-        _cache.Changed();
+        _changes.Changed();
         var again = await _cache.GetOrCreateAsync("kitchen", () => Task.FromResult(++loads));
 
         Assert.Equal(2, again);
@@ -37,7 +42,7 @@ public sealed class CatalogCacheTests
         var loads = 0;
 
         // The change commits while the load is still reading: what it read may be from before the change.
-        await _cache.GetOrCreateAsync("kitchen", () => { _cache.Changed(); return Task.FromResult(++loads); });
+        await _cache.GetOrCreateAsync("kitchen", () => { _changes.Changed(); return Task.FromResult(++loads); });
         var again = await _cache.GetOrCreateAsync("kitchen", () => Task.FromResult(++loads));
 
         Assert.Equal(2, again);
@@ -48,7 +53,7 @@ public sealed class CatalogCacheTests
     {
         var before = DateTimeOffset.UtcNow;
 
-        var end = _cache.WindowEnd;
+        var end = CatalogCache.WindowEnd;
 
         Assert.InRange(end - before, TimeSpan.Zero, CatalogCache.Lifetime);
         Assert.Equal(0, end.UtcTicks % CatalogCache.Lifetime.Ticks);

@@ -8,7 +8,7 @@ using ShopApp.Cart;
 using ShopApp.Catalog;
 using ShopApp.Teaching;
 
-namespace ShopApp.PageCaching;
+namespace ShopApp.Tuning;
 
 /// <summary>
 /// Catalog and product pages, kept whole as rendered HTML until the catalog data they show expires
@@ -129,7 +129,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache pages, C
         var recorded = PageTemplate.Cut(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), response.ContentType);
         if (response.StatusCode == StatusCodes.Status200OK && response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
         {
-            pages.Keep(key, recorded, catalog.WindowEnd);
+            pages.Keep(key, recorded, CatalogCache.WindowEnd);
         }
         // An empty answer (a 404 or 400 the status pages fill in) stays empty, so that they still can.
         if (buffer.Length > 0)
@@ -137,17 +137,4 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache pages, C
             await recorded.WriteToAsync(response, recording.RequestToken, context.RequestAborted);
         }
     }
-}
-
-public static class PageCacheSetup
-{
-    public static IServiceCollection AddShopPageCache(this IServiceCollection services)
-    {
-        services.AddSingleton<PageCache>();
-        TokenHoleAntiforgery.Decorate(services);
-        return services;
-    }
-
-    /// <summary>Goes after session, sign-in and localization: the key needs the cart, the user and the language.</summary>
-    public static IApplicationBuilder UsePageCache(this IApplicationBuilder app) => app.UseMiddleware<PageCacheMiddleware>();
 }

@@ -1,26 +1,15 @@
 using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
-namespace ShopApp.Sessions;
+namespace ShopApp.Tuning;
 
 /// <summary>
-/// The database a <see cref="SqlSessionCache"/> keeps its table in: a SQLite file of its own (so the session
-/// writes of every page view never wait behind an order's transaction in shop.db) or the shared PostgreSQL.
+/// The SQLite file a <see cref="SqliteSessionCache"/> keeps its table in, and the queue its writes go through.
 /// </summary>
-public sealed class SessionDatabase : IAsyncDisposable
+public sealed class SessionDatabase(string connectionString) : IAsyncDisposable
 {
-    private readonly string? _sqlite;
-    private readonly NpgsqlDataSource? _postgres;
-
-    private SessionDatabase(string? sqlite, NpgsqlDataSource? postgres) => (_sqlite, _postgres) = (sqlite, postgres);
-
-    public static SessionDatabase Sqlite(string connectionString) => new(connectionString, null);
-
-    public static SessionDatabase Postgres(NpgsqlDataSource dataSource) => new(null, dataSource);
-
-    public bool IsPostgres => _postgres is not null;
+    private readonly string _sqlite = connectionString;
 
     // SQLite takes one writer at a time and answers a second with SQLITE_BUSY, which Microsoft.Data.Sqlite retries
     // after sleeping. This process's writes therefore queue here and one loop runs them, on one connection kept
@@ -47,18 +36,10 @@ public sealed class SessionDatabase : IAsyncDisposable
 
     /// <summary>
     /// Runs one write and then <paramref name="committed"/> (what the caller keeps in memory about it), in the order
-    /// the writes were made. With SQLite the write joins the queue and is answered once its transaction has committed;
-    /// with PostgreSQL it runs at once on a pooled connection (the database orders concurrent writes itself).
+    /// the writes were made: the write joins the queue and is answered once its transaction has committed.
     /// </summary>
     public async Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> write, Action? committed = null, CancellationToken cancellationToken = default)
     {
-        if (_postgres is not null)
-        {
-            await using var connection = await OpenAsync(cancellationToken);
-            var result = await write(connection);
-            committed?.Invoke();
-            return result;
-        }
         var queued = new QueuedWrite(async connection => await write(connection), committed);
         EnsureWriter();
         if (!_sqliteWrites.Writer.TryWrite(queued))
@@ -204,10 +185,6 @@ public sealed class SessionDatabase : IAsyncDisposable
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        if (_postgres is not null)
-        {
-            return await _postgres.OpenConnectionAsync(cancellationToken);
-        }
         var connection = new SqliteConnection(_sqlite);
         await connection.OpenAsync(cancellationToken);
         // Write-ahead log (set once on the file) lets pages read while a session is written; NORMAL syncs at
@@ -255,10 +232,6 @@ public sealed class SessionDatabase : IAsyncDisposable
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
             parameter.Value = value ?? DBNull.Value;
-            if (value is null && _postgres is not null)
-            {
-                parameter.DbType = System.Data.DbType.Int64;
-            }
             command.Parameters.Add(parameter);
         }
         return command;
@@ -274,25 +247,22 @@ public sealed class SessionDatabase : IAsyncDisposable
         await DropWriteConnectionAsync();
     }
 
-    /// <summary>Creates the table when it is missing (both engines), and turns on SQLite's write-ahead log.</summary>
+    /// <summary>Creates the table when it is missing, and turns on SQLite's write-ahead log.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var (blob, integer) = IsPostgres ? ("bytea", "bigint") : ("BLOB", "INTEGER");
+        var (blob, integer) = ("BLOB", "INTEGER");
         var sql = $"""
-            CREATE TABLE IF NOT EXISTS "{SqlSessionCache.Table}" (
+            CREATE TABLE IF NOT EXISTS "{SqliteSessionCache.Table}" (
                 "Id" TEXT NOT NULL PRIMARY KEY,
                 "Value" {blob} NOT NULL,
                 "ExpiresAt" {integer} NOT NULL,
                 "SlidingMs" {integer} NULL,
                 "AbsoluteExpiresAt" {integer} NULL
             );
-            CREATE INDEX IF NOT EXISTS "IX_{SqlSessionCache.Table}_ExpiresAt" ON "{SqlSessionCache.Table}" ("ExpiresAt");
+            CREATE INDEX IF NOT EXISTS "IX_{SqliteSessionCache.Table}_ExpiresAt" ON "{SqliteSessionCache.Table}" ("ExpiresAt");
             """;
-        if (!IsPostgres)
-        {
-            sql = "PRAGMA journal_mode = WAL;\n" + sql;
-        }
+        sql = "PRAGMA journal_mode = WAL;\n" + sql;
         await using var command = Command(connection, sql);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -1,11 +1,14 @@
-namespace ShopApp.Sessions;
+namespace ShopApp.Tuning;
 
-/// <summary>Deletes expired sessions and sign-in tickets from the database store every <c>Session:SweepInterval</c>.</summary>
-public sealed class SessionCacheSweeper(SqlSessionCache cache, SessionSettings settings, TimeProvider time, ILogger<SessionCacheSweeper> logger) : BackgroundService
+/// <summary>Deletes expired sessions and sign-in tickets from the tuning wing's SQLite store every <see cref="Interval"/>.</summary>
+public sealed class SessionCacheSweeper(SqliteSessionCache cache, TimeProvider time, ILogger<SessionCacheSweeper> logger) : BackgroundService
 {
+    /// <summary>Expired rows are never returned anyway; the sweep only keeps the file and the memory copy small.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(settings.SweepInterval, time);
+        using var timer = new PeriodicTimer(Interval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

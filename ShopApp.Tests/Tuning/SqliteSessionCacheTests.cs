@@ -1,23 +1,24 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Caching.Distributed;
 using ShopApp.Sessions;
+using ShopApp.Tuning;
 
-namespace ShopApp.Tests.Sessions;
+namespace ShopApp.Tests.Tuning;
 
 /// <summary>The session store's table in SQLite, on a clock the test moves.</summary>
 public sealed class SqlSessionCacheTests : IAsyncLifetime
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"shopapp-cache-{Guid.NewGuid():N}.db");
     private readonly ManualClock _clock = new();
-    private SqlSessionCache _cache = null!;
+    private SqliteSessionCache _cache = null!;
 
     private static readonly byte[] Value = [1, 2, 3];
 
     public async Task InitializeAsync()
     {
-        var database = SessionDatabase.Sqlite($"Data Source={_path}");
+        var database = new SessionDatabase($"Data Source={_path}");
         await database.EnsureCreatedAsync();
-        _cache = new SqlSessionCache(database, _clock);
+        _cache = new SqliteSessionCache(database, _clock);
     }
 
     public Task DisposeAsync()
@@ -78,7 +79,7 @@ public sealed class SqlSessionCacheTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromSeconds(20.5));
 
         // A restarted process reads the table's expiry; this one knows the exact expiry of both.
-        var restarted = new SqlSessionCache(SessionDatabase.Sqlite($"Data Source={_path}"), _clock);
+        var restarted = new SqliteSessionCache(new SessionDatabase($"Data Source={_path}"), _clock);
         Assert.Null(await restarted.GetAsync("early"));
         Assert.Equal(Value, await restarted.GetAsync("late"));
         Assert.Equal(Value, await _cache.GetAsync("early"));
@@ -90,7 +91,7 @@ public sealed class SqlSessionCacheTests : IAsyncLifetime
     {
         await _cache.SetAsync("a", Value, Sliding(30));
 
-        var restarted = new SqlSessionCache(SessionDatabase.Sqlite($"Data Source={_path}"), _clock);
+        var restarted = new SqliteSessionCache(new SessionDatabase($"Data Source={_path}"), _clock);
 
         Assert.Equal(Value, await restarted.GetAsync("a"));
         await _cache.RemoveAsync("a");
@@ -163,7 +164,7 @@ public sealed class SqlSessionCacheTests : IAsyncLifetime
     public async Task After_a_restart_a_session_is_read_from_the_table_once_and_a_missing_one_once()
     {
         await _cache.SetAsync("kept", Value, Sliding(30));
-        var restarted = new SqlSessionCache(SessionDatabase.Sqlite($"Data Source={_path}"), _clock);
+        var restarted = new SqliteSessionCache(new SessionDatabase($"Data Source={_path}"), _clock);
 
         for (var request = 0; request < 3; request++)
         {

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 
-namespace ShopApp.PageCaching;
+namespace ShopApp.Tuning;
 
 /// <summary>
 /// The framework's antiforgery, except while <see cref="PageCache"/> records a page: then each form receives

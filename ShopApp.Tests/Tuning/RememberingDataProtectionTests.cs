@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
-using ShopApp.Security;
+using ShopApp.Tuning;
 
-namespace ShopApp.Tests.Security;
+namespace ShopApp.Tests.Tuning;
 
 public sealed class RememberingDataProtectionTests
 {

@@ -1,4 +1,4 @@
-namespace ShopApp.PageCaching;
+namespace ShopApp.Tuning;
 
 /// <summary>
 /// Marks a page whose whole HTML may be served from <see cref="PageCache"/> (see there for what a page must hold

@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using ShopApp.PageCaching;
+using ShopApp.Tuning;
 
-namespace ShopApp.Tests.PageCaching;
+namespace ShopApp.Tests.Tuning;
 
 public sealed class PageTemplateTests
 {

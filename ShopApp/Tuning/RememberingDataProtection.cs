@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace ShopApp.Security;
+namespace ShopApp.Tuning;
 
 /// <summary>
 /// Every request decrypts the same few cookies again: the session cookie (by the session middleware, and by the

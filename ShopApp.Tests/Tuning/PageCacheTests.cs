@@ -6,15 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 using ShopApp.Account;
 using ShopApp.Catalog;
 using ShopApp.Data;
-using ShopApp.PageCaching;
+using ShopApp.Tuning;
 using ShopApp.Sessions;
 
-namespace ShopApp.Tests.PageCaching;
+namespace ShopApp.Tests.Tuning;
 
 /// <summary>Catalog and product pages served whole from the page cache, as in production (teaching mode off).</summary>
 public sealed class PageCacheTests : IAsyncLifetime
 {
-    private readonly ShopFactory _factory = new ShopFactory().With("Teaching:Enabled", "false");
+    private readonly ShopFactory _factory = new ShopFactory().With("Teaching:Enabled", "false").With("Tuning:Enabled", "true");
 
     private PageCache Pages => _factory.Services.GetRequiredService<PageCache>();
 
@@ -191,7 +191,7 @@ public sealed class PageCacheTests : IAsyncLifetime
             await db.Products.Where(p => p.Id == 7).ExecuteUpdateAsync(p => p.SetProperty(x => x.Stock, 0));
         }
 
-        _factory.Services.GetRequiredService<CatalogCache>().Changed();
+        _factory.Services.GetRequiredService<CatalogChanges>().Changed();
         var page = await client.GetPageAsync("/Products/7");
 
         Assert.Contains("text-danger", page.QuerySelector("[data-testid=stock]")!.ClassName);
@@ -202,7 +202,7 @@ public sealed class PageCacheTests : IAsyncLifetime
     public async Task A_page_view_without_a_session_cookie_asks_the_session_store_nothing()
     {
         using var client = _factory.CreateShopClient();
-        var store = _factory.Services.GetRequiredService<SqlSessionCache>();
+        var store = _factory.Services.GetRequiredService<SqliteSessionCache>();
         await client.GetPageAsync("/");
         var reads = store.TableReads;
 
@@ -215,17 +215,19 @@ public sealed class PageCacheTests : IAsyncLifetime
 }
 
 /// <summary>With teaching mode on, the inspector shows each visitor's own session on every page: nothing is kept.</summary>
-public sealed class PageCacheInTeachingModeTests : ShopTest
+public sealed class PageCacheInTeachingModeTests
 {
     [Fact]
     public async Task Teaching_mode_renders_every_page_for_its_visitor()
     {
-        using var other = Factory.CreateShopClient();
-        await Client.GetPageAsync("/Products/7");
+        await using var factory = new ShopFactory().With("Teaching:Enabled", "true").With("Tuning:Enabled", "true");
+        using var client = factory.CreateShopClient();
+        using var other = factory.CreateShopClient();
+        await client.GetPageAsync("/Products/7");
 
         await other.GetPageAsync("/Products/7");
 
-        Assert.Equal(0, Factory.Services.GetRequiredService<PageCache>().Served);
-        Assert.Equal(0, Factory.Services.GetRequiredService<PageCache>().Count);
+        Assert.Equal(0, factory.Services.GetRequiredService<PageCache>().Served);
+        Assert.Equal(0, factory.Services.GetRequiredService<PageCache>().Count);
     }
 }

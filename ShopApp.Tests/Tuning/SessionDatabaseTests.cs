@@ -1,8 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Caching.Distributed;
 using ShopApp.Sessions;
+using ShopApp.Tuning;
 
-namespace ShopApp.Tests.Sessions;
+namespace ShopApp.Tests.Tuning;
 
 /// <summary>The SQLite session file's write queue: writes made at once commit together, and each is answered after its commit.</summary>
 public sealed class SessionDatabaseTests : IAsyncLifetime
@@ -14,7 +15,7 @@ public sealed class SessionDatabaseTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = SessionDatabase.Sqlite($"Data Source={_path}");
+        _database = new SessionDatabase($"Data Source={_path}");
         await _database.EnsureCreatedAsync();
     }
 
@@ -31,14 +32,14 @@ public sealed class SessionDatabaseTests : IAsyncLifetime
     /// <summary>What a restarted process finds in the file.</summary>
     private async Task<byte[]?> AfterRestartAsync(string key)
     {
-        await using var restarted = SessionDatabase.Sqlite($"Data Source={_path}");
-        return await new SqlSessionCache(restarted, TimeProvider.System).GetAsync(key);
+        await using var restarted = new SessionDatabase($"Data Source={_path}");
+        return await new SqliteSessionCache(restarted, TimeProvider.System).GetAsync(key);
     }
 
     [Fact]
     public async Task Writes_made_at_once_share_commits_and_every_one_is_in_the_file()
     {
-        var cache = new SqlSessionCache(_database, TimeProvider.System);
+        var cache = new SqliteSessionCache(_database, TimeProvider.System);
         var gate = new TaskCompletionSource();
         // Holds the queue while 200 writes arrive, as they do from 200 shoppers at once.
         var holding = _database.WriteAsync(async _ => { await gate.Task; return 0; });
@@ -59,7 +60,7 @@ public sealed class SessionDatabaseTests : IAsyncLifetime
     [Fact]
     public async Task A_write_that_fails_fails_alone_and_the_writes_beside_it_are_kept()
     {
-        var cache = new SqlSessionCache(_database, TimeProvider.System);
+        var cache = new SqliteSessionCache(_database, TimeProvider.System);
         var gate = new TaskCompletionSource();
         // Holds the queue so that the writes below are taken together.
         var holding = _database.WriteAsync(async _ => { await gate.Task; return 0; });

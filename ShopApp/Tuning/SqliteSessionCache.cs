@@ -1,28 +1,28 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Extensions.Caching.Distributed;
+using ShopApp.Sessions;
 
-namespace ShopApp.Sessions;
+namespace ShopApp.Tuning;
 
 /// <summary>
-/// <see cref="IDistributedCache"/> over one table, in SQLite or PostgreSQL: the sessions and the server-side
-/// sign-in tickets. Each row keeps its value, when it expires, its sliding window and its absolute limit (times
-/// in Unix milliseconds, so both engines store plain integers). An expired entry is never returned, even before
-/// <see cref="SweepAsync"/> deletes its row.
+/// The tuning wing's SQLite session store, registered in place of NeoSmart.Caching.Sqlite when <c>Tuning:Enabled</c>
+/// is on: <see cref="IDistributedCache"/> over one table (sessions and sign-in tickets) in a file of its own. Each
+/// row keeps its value, when it expires, its sliding window and its absolute limit (Unix milliseconds). An expired
+/// entry is never returned, even before <see cref="SweepAsync"/> deletes its row.
 /// </summary>
 /// <remarks>
-/// <para>The session middleware slides the expiry after every request that read a session. Written through, that
-/// would be one database write per page view; the row's expiry is therefore written only when it has fallen more
-/// than <see cref="RefreshResolution"/> behind, while this process keeps the exact expiry in memory. After a
-/// restart a session may therefore end up to that much early.</para>
-/// <para>With SQLite (one instance per file) every write goes through this process, so it also keeps the values
-/// it has read or written in memory and answers reads from there: the file is the durable copy. With PostgreSQL
-/// other instances write too, so every read goes to the database.</para>
-/// <para>For the same reason, with SQLite a key the table did not have stays missing until this process writes it:
-/// a browser still sending the cookie of a session that ended (or of one removed at sign-out) would otherwise cost
-/// two queries on every request it makes, one to load the session and one to slide it.</para>
+/// <para>Why it exists: the library writes every refresh of a sliding expiry to the file and opens a connection per
+/// command, so each page view costs a SQLite write; docs/PERFORMANCE.md has the figures. This store differs in three
+/// ways, each correct only because one process owns the file (which SQLite sessions assume anyway):</para>
+/// <para>The row's expiry is written only when it has fallen more than <see cref="RefreshResolution"/> behind; this
+/// process keeps the exact expiry in memory. After a restart a session may therefore end up to that much early.</para>
+/// <para>Every write goes through this process, so it keeps the values it has read or written in memory and answers
+/// reads from there: the file is the durable copy. A key the table did not have stays missing until this process
+/// writes it, so a browser still sending the cookie of an ended session costs no query.</para>
+/// <para>Writes are queued and committed in groups (<see cref="SessionDatabase"/>), each answered after its commit.</para>
 /// </remarks>
-public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time) : IDistributedCache
+public sealed class SqliteSessionCache(SessionDatabase database, TimeProvider time) : IDistributedCache, ISessionDirectory
 {
     public const string Table = "SessionCache";
 
@@ -31,15 +31,13 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    /// <summary>SQLite only: keys known to have no live row. Forgotten at each sweep, so the set stays small.</summary>
+    /// <summary>Keys known to have no live row. Forgotten at each sweep, so the set stays small.</summary>
     private readonly ConcurrentDictionary<string, byte> _missing = new(StringComparer.Ordinal);
 
     private long _tableReads;
 
     /// <summary>How many lookups went to the table (for tests and the benchmark).</summary>
     public long TableReads => Interlocked.Read(ref _tableReads);
-
-    private bool KeepsValues => !database.IsPostgres;
 
     /// <summary>How far a sliding expiry may lag in the table: a tenth of the window, at most a minute.</summary>
     public static TimeSpan RefreshResolution(TimeSpan sliding) => TimeSpan.FromTicks(Math.Min(sliding.Ticks / 10, TimeSpan.FromMinutes(1).Ticks));
@@ -85,7 +83,7 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
         }, committed: () =>
         {
             // After the commit and in the writes' order, so two writes of one key leave memory as they leave the table.
-            _entries[key] = new Entry(KeepsValues ? value : null, expires, expires, sliding, absolute);
+            _entries[key] = new Entry(value, expires, expires, sliding, absolute);
             _missing.TryRemove(key, out _);
         }, token);
     }
@@ -145,11 +143,10 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
 
     /// <summary>
     /// Every live session in the table, for the teaching dashboard: the rows whose key is a session key (a GUID,
-    /// as the session middleware makes them), not a sign-in ticket. Listing slides nothing. With SQLite the
-    /// expiry is this process's exact one; with PostgreSQL it is the table's, up to <see cref="RefreshResolution"/>
-    /// behind.
+    /// as the session middleware makes them), not a sign-in ticket. Listing slides nothing; the expiry is this
+    /// process's exact one.
     /// </summary>
-    public async Task<IReadOnlyList<StoredSession>> ListSessionsAsync(CancellationToken token = default)
+    public async Task<IReadOnlyList<StoredSession>> ListAsync(CancellationToken token = default)
     {
         var now = Now;
         var sessions = new List<StoredSession>();
@@ -185,16 +182,12 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
                 return known;
             }
             _entries.TryRemove(new KeyValuePair<string, Entry>(key, known));
-            if (KeepsValues)
-            {
-                // Expired here; the table's copy, which only this process writes, is expired too.
-                MarkMissing(key);
-                return null;
-            }
-            // With PostgreSQL another instance may have slid it since: the table decides.
+            // Expired here; the table's copy, which only this process writes, is expired too.
+            MarkMissing(key);
+            return null;
         }
 
-        if (KeepsValues && _missing.ContainsKey(key))
+        if (_missing.ContainsKey(key))
         {
             return null;
         }
@@ -213,30 +206,16 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
         var value = (byte[])reader.GetValue(0);
         var expires = reader.GetInt64(1);
         var found = new Entry(value, expires, expires, reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3));
-        if (KeepsValues)
-        {
-            // Remembered only if nothing newer was written meanwhile.
-            _entries.TryAdd(key, found);
-        }
-        else
-        {
-            // Only the expiry, and the table's is the latest word (other instances write it too).
-            _entries[key] = found with { Value = null };
-        }
+        // Remembered only if nothing newer was written meanwhile.
+        _entries.TryAdd(key, found);
         return found;
     }
 
     /// <summary>
-    /// SQLite only: remembers that the table has no live row for the key. A write of the key clears the mark; a
+    /// Remembers that the table has no live row for the key. A write of the key clears the mark; a
     /// value in memory always wins over it, so a write racing a lookup that found nothing is never hidden.
     /// </summary>
-    private void MarkMissing(string key)
-    {
-        if (KeepsValues)
-        {
-            _missing[key] = 0;
-        }
-    }
+    private void MarkMissing(string key) => _missing[key] = 0;
 
     /// <summary>Slides the expiry in memory, and in the table when the table's copy lags by more than the resolution.</summary>
     private async Task SlideAsync(string key, Entry entry, CancellationToken token)
@@ -266,23 +245,10 @@ public sealed class SqlSessionCache(SessionDatabase database, TimeProvider time)
     /// Records a slid entry. With values in memory, a concurrent write wins over the slide: only the entry the slide
     /// started from is replaced. Without values there is nothing to lose, and the latest expiry is what counts.
     /// </summary>
-    private void Remember(string key, Entry slid, Entry startedFrom)
-    {
-        if (KeepsValues)
-        {
-            _entries.TryUpdate(key, slid, startedFrom);
-        }
-        else
-        {
-            _entries[key] = slid with { Value = null };
-        }
-    }
-
-    /// <summary>One session row: its store key, its value in the session middleware's format, and when it ends if unused.</summary>
-    public sealed record StoredSession(string Key, byte[] Value, DateTimeOffset ExpiresAt, TimeSpan? IdleTimeout);
+    private void Remember(string key, Entry slid, Entry startedFrom) => _entries.TryUpdate(key, slid, startedFrom);
 
     /// <summary>
-    /// What this process knows of a key: its value (SQLite only), its exact expiry, the expiry the table holds, its
+    /// What this process knows of a key: its value, its exact expiry, the expiry the table holds, its
     /// sliding window and absolute limit.
     /// </summary>
     private sealed record Entry(byte[]? Value, long ExpiresAt, long WrittenExpiresAt, long? SlidingMs, long? AbsoluteExpiresAt)

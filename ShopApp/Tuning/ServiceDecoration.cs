@@ -1,4 +1,4 @@
-namespace ShopApp;
+namespace ShopApp.Tuning;
 
 public static class ServiceDecoration
 {

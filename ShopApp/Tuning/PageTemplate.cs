@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace ShopApp.PageCaching;
+namespace ShopApp.Tuning;
 
 /// <summary>
 /// A rendered page as UTF-8, cut at every place where the visitor's antiforgery token goes. Serving it writes the
