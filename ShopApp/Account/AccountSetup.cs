@@ -14,6 +14,7 @@ public static class AccountSetup
     public static IServiceCollection AddShopAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton(configuration.GetSection(SignInSettings.Section).Get<SignInSettings>() ?? new SignInSettings());
+        services.AddSingleton<SignInIndex>();
         services.AddSingleton<ServerTicketStore>();
         services.AddScoped<SessionRotation>();
         services.AddScoped<SignInSession>();

@@ -16,7 +16,7 @@ public sealed class SignIn
 
     public DateTime SignedInAtUtc { get; set; }
 
-    /// <summary>Updated at most once a minute (see <see cref="Sessions.ServerTicketStore"/>), not on every request.</summary>
+    /// <summary>Updated at most once a minute (see <see cref="SignInIndex"/>), not on every request.</summary>
     public DateTime LastSeenAtUtc { get; set; }
 
     /// <summary>The absolute end of this sign-in, whatever the activity.</summary>

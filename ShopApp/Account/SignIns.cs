@@ -14,7 +14,7 @@ public sealed class SignIns(ShopDbContext db, ServerTicketStore tickets, Session
     private IQueryable<SignIn> Active()
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var idleSince = now - session.IdleTimeout - ServerTicketStore.LastSeenResolution;
+        var idleSince = now - session.IdleTimeout - SignInIndex.LastSeenResolution;
         return db.SignIns.Where(s => s.ExpiresAtUtc > now && s.LastSeenAtUtc > idleSince);
     }
 
@@ -68,7 +68,7 @@ public sealed class SignIns(ShopDbContext db, ServerTicketStore tickets, Session
     private Task ForgetEndedAsync(string userId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var idleSince = now - session.IdleTimeout - ServerTicketStore.LastSeenResolution;
+        var idleSince = now - session.IdleTimeout - SignInIndex.LastSeenResolution;
         return db.SignIns.Where(s => s.UserId == userId && (s.ExpiresAtUtc <= now || s.LastSeenAtUtc <= idleSince)).ExecuteDeleteAsync(cancellationToken);
     }
 }

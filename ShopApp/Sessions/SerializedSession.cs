@@ -27,14 +27,8 @@ public class SerializedSessionStore(IDistributedCache cache, ILoggerFactory logg
 /// A session with an idle timeout of its own (<see cref="IdleTimeoutSession"/>) is written the second way too,
 /// so that the write carries its own window instead of the configured one.
 /// </summary>
-public sealed class SerializedSession(
-    ISession inner,
-    Func<TimeSpan, bool, ISession> reopen,
-    string sessionKey,
-    TimeSpan idleTimeout,
-    bool isNew,
-    ISessionLocks locks,
-    IHttpContextAccessor httpContextAccessor) : ISession
+public sealed class SerializedSession(ISession inner, Func<TimeSpan, bool, ISession> reopen, string sessionKey, TimeSpan idleTimeout,
+    bool isNew, ISessionLocks locks, IHttpContextAccessor httpContextAccessor) : ISession
 {
     private readonly List<(string Key, byte[]? Value)> _changes = [];
     private bool _cleared;

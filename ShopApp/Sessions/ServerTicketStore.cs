@@ -5,11 +5,8 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Distributed;
-using Microsoft.Extensions.Caching.Memory;
 using ShopApp.Account;
-using ShopApp.Data;
 
 namespace ShopApp.Sessions;
 
@@ -17,13 +14,12 @@ namespace ShopApp.Sessions;
 /// Keeps sign-ins on the server. The cookie handler hands us the ticket (who the user is, their claims) and
 /// puts only the key we return into the sign-in cookie. The ticket lives in the same
 /// <see cref="IDistributedCache"/> as the sessions; a row in SignIns indexes it so the user and the admin can
-/// list and revoke sign-ins. Removing the ticket is what makes sign-out and revocation real: a copied cookie
+/// list and revoke sign-ins (<see cref="SignInIndex"/>). Removing the ticket is what makes sign-out and revocation real: a copied cookie
 /// then points at nothing.
 /// </summary>
 public sealed class ServerTicketStore(
     IDistributedCache cache,
-    IServiceScopeFactory scopes,
-    IMemoryCache recentlySeen,
+    SignInIndex index,
     SessionSettings sessionSettings,
     SignInSettings signInSettings,
     TimeProvider time,
@@ -31,9 +27,6 @@ public sealed class ServerTicketStore(
 {
     /// <summary>Kept in the ticket's properties so a refreshed sign-in (new claims) keeps its original start.</summary>
     private const string SignedInAtItem = ".shop.signedInAt";
-
-    /// <summary>Last-seen is written at most this often, so browsing does not write to the database on every request.</summary>
-    public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
 
     // The cookie handler calls the overloads with HttpContext; the interface's others lead to them.
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, null!, default);
@@ -47,25 +40,12 @@ public sealed class ServerTicketStore(
         var signedInAt = SignedInAt(ticket) ?? now;
         ticket.Properties.Items[SignedInAtItem] = signedInAt.ToString("O", CultureInfo.InvariantCulture);
 
-        var signIn = new SignIn
-        {
-            Id = id,
-            UserId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A sign-in ticket without a user id."),
-            SignedInAtUtc = signedInAt,
-            LastSeenAtUtc = now,
-            ExpiresAtUtc = signedInAt + signInSettings.Lifetime,
-            UserAgent = Truncate(httpContext?.Request.Headers.UserAgent.ToString() ?? "", SignIn.UserAgentMaxLength),
-            IpAddress = httpContext?.Connection.RemoteIpAddress?.ToString() ?? "",
-        };
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
-            db.SignIns.Add(signIn);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        var userId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A sign-in ticket without a user id.");
+        var expires = signedInAt + signInSettings.Lifetime;
+        await index.AddAsync(id, userId, signedInAt, now, expires, httpContext, cancellationToken);
 
-        await WriteTicketAsync(id, ticket, signIn.ExpiresAtUtc, cancellationToken);
-        logger.LogInformation("Sign-in {SignInId} stored for user {UserId}.", ShortId(id), signIn.UserId);
+        await WriteTicketAsync(id, ticket, expires, cancellationToken);
+        logger.LogInformation("Sign-in {SignInId} stored for user {UserId}.", id[..8], userId);
         return key;
     }
 
@@ -105,30 +85,23 @@ public sealed class ServerTicketStore(
             return null;
         }
 
-        await TouchAsync(id, now, cancellationToken);
+        await index.SeenAsync(id, now, cancellationToken);
         return ticket;
     }
 
-    public Task RemoveAsync(string key) => RemoveAsync(key, null!, default);
+    public Task RemoveAsync(string key) => RevokeAsync(SignInIdOf(key));
 
-    public Task RemoveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken) =>
-        RevokeAsync(SignInIdOf(key), cancellationToken);
+    public Task RemoveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken) => RevokeAsync(SignInIdOf(key), cancellationToken);
 
     /// <summary>Ends one sign-in by its id (from the SignIns table): its ticket leaves the store, so its cookie is worthless.</summary>
     public async Task RevokeAsync(string signInId, CancellationToken cancellationToken = default)
     {
         await cache.RemoveAsync(CacheKey(signInId), cancellationToken);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
-        await db.SignIns.Where(s => s.Id == signInId).ExecuteDeleteAsync(cancellationToken);
-        logger.LogInformation("Sign-in {SignInId} removed.", ShortId(signInId));
+        await index.RemoveAsync(signInId, cancellationToken);
+        logger.LogInformation("Sign-in {SignInId} removed.", signInId[..8]);
     }
 
-    /// <summary>
-    /// Gives a still-active sign-in a new claim value in place (used when a user changes their password and
-    /// chooses to stay signed in elsewhere: those sign-ins get the new security stamp instead of being dropped
-    /// at their next security check).
-    /// </summary>
+    /// <summary>Gives a live sign-in a new claim value in place (a new security stamp, a newly saved language).</summary>
     public async Task ReplaceClaimAsync(string signInId, string claimType, string value, CancellationToken cancellationToken = default)
     {
         var bytes = await cache.GetAsync(CacheKey(signInId), cancellationToken);
@@ -137,10 +110,7 @@ public sealed class ServerTicketStore(
             return;
         }
         var identity = ticket.Principal.Identities.First();
-        foreach (var claim in identity.FindAll(claimType).ToList())
-        {
-            identity.RemoveClaim(claim);
-        }
+        identity.FindAll(claimType).ToList().ForEach(identity.RemoveClaim);
         identity.AddClaim(new Claim(claimType, value));
         await WriteTicketAsync(signInId, ticket, (SignedInAt(ticket) ?? time.GetUtcNow().UtcDateTime) + signInSettings.Lifetime, cancellationToken);
     }
@@ -166,22 +136,6 @@ public sealed class ServerTicketStore(
         }, cancellationToken);
     }
 
-    private async Task TouchAsync(string id, DateTime now, CancellationToken cancellationToken)
-    {
-        // Remembered in memory, so the database sees one write a minute per sign-in, not one per request.
-        if (recentlySeen.TryGetValue(TouchedKey(id), out _))
-        {
-            return;
-        }
-        recentlySeen.Set(TouchedKey(id), true, LastSeenResolution);
-        var staleBefore = now - LastSeenResolution;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
-        await db.SignIns
-            .Where(s => s.Id == id && s.LastSeenAtUtc < staleBefore)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAtUtc, now), cancellationToken);
-    }
-
     private static DateTime? SignedInAt(AuthenticationTicket ticket) =>
         ticket.Properties.Items.TryGetValue(SignedInAtItem, out var value) &&
         DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
@@ -189,10 +143,4 @@ public sealed class ServerTicketStore(
             : null;
 
     private static string CacheKey(string id) => $"signin:{id}";
-
-    private static string TouchedKey(string id) => $"signin-seen:{id}";
-
-    private static string ShortId(string id) => id[..8];
-
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }
