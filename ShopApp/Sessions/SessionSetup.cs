@@ -36,6 +36,8 @@ public static class SessionSetup
                 // up when Redis is down at start: it keeps reconnecting, and requests fail only while Redis is away.
                 var redisOptions = ConfigurationOptions.Parse(redis);
                 redisOptions.AbortOnConnectFail = false;
+                // While Redis is away a request fails at once (an error page), instead of waiting in a queue.
+                redisOptions.BacklogPolicy = BacklogPolicy.FailFast;
                 var connection = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(redisOptions));
                 services.AddSingleton(_ => connection.Value);
                 services.AddStackExchangeRedisCache(options =>

@@ -13,8 +13,8 @@ namespace ShopApp.Tuning;
 /// <summary>
 /// Catalog and product pages, kept whole as rendered HTML until the catalog data they show expires
 /// (<see cref="CatalogCache.WindowEnd"/>: never longer than <see cref="CatalogCache.Lifetime"/>), and served to
-/// every visitor who would be shown exactly the same page, without running Razor again (rendering was three
-/// quarters of a page's cost: docs/PERFORMANCE.md).
+/// every visitor who would be shown exactly the same page, without running Razor again (rendering was most of
+/// a page's cost: docs/PERFORMANCE.md has the figures).
 /// <para>
 /// A page is the same for two visitors when everything it shows is: so the key holds the address (path and query),
 /// the language, the cart's item count (the header's badge), the quantity of the page's product in the cart where

@@ -6,8 +6,8 @@ namespace ShopApp.Tuning;
 /// <summary>
 /// Every request decrypts the same few cookies again: the session cookie (by the session middleware, and by the
 /// session lock on a POST) and the antiforgery cookie, and every page with a form encrypts the same antiforgery
-/// token again. Each is a Data Protection round (key derivation, AES, HMAC): together about a fifth of a page's
-/// cost (docs/PERFORMANCE.md). For the purposes named in <see cref="Purposes"/> this provider remembers what it
+/// token again. Each is a Data Protection round (key derivation, AES, HMAC), a large share of a page's cost
+/// (docs/PERFORMANCE.md has the figure). For the purposes named in <see cref="Purposes"/> this provider remembers what it
 /// decrypted and encrypted, for <see cref="Lifetime"/>, so a returning visitor's cookie costs a dictionary lookup.
 /// </summary>
 /// <remarks>
@@ -83,7 +83,7 @@ public sealed class RememberingDataProtector(IDataProtector inner, TimeProvider 
     /// <summary>
     /// Two generations of values: when the newer one is full it becomes the older and the oldest is dropped whole.
     /// Memory stays bounded however many new cookies arrive, and making room is a swap, never a sweep: a large
-    /// dictionary cleared under load showed as 50 ms pauses at the 99th percentile.
+    /// dictionary cleared under load showed as pauses at the 99th percentile (docs/PERFORMANCE.md).
     /// </summary>
     private sealed class Generations
     {
