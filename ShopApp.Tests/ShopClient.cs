@@ -67,7 +67,8 @@ public sealed class ShopClient(HttpClient http) : IDisposable
     public static async Task<IDocument> ParseAsync(HttpResponseMessage response) =>
         await Parser.OpenAsync(request => request.Content(response.Content.ReadAsStream()).Address(response.RequestMessage!.RequestUri!));
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
+    /// <summary>Sends any request with this client's cookies, and keeps the cookies it sets.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
         if (Cookies.Count > 0)
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -83,8 +84,15 @@ public sealed class ShopFactory(string environment = "Development", string? data
         return _logs;
     }
 
+    /// <summary>
+    /// A request header that names the client's address (TestServer gives requests none). Only tests send it; it is
+    /// read by a startup filter the test host adds, before anything of the app runs.
+    /// </summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddressFromHeader>());
         if (_logs is { } logs)
         {
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFilter(_ => true).AddProvider(logs));
@@ -130,4 +138,21 @@ public sealed class ShopFactory(string environment = "Development", string? data
 internal sealed class SystemClockOf(TimeProvider time) : Microsoft.Extensions.Internal.ISystemClock
 {
     public DateTimeOffset UtcNow => time.GetUtcNow();
+}
+
+/// <summary>Sets the connection's remote address from <see cref="ShopFactory.ClientAddressHeader"/>, when a test sends it.</summary>
+internal sealed class ClientAddressFromHeader : IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, following) =>
+        {
+            if (System.Net.IPAddress.TryParse(context.Request.Headers[ShopFactory.ClientAddressHeader].ToString(), out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+            await following();
+        });
+        next(app);
+    };
 }

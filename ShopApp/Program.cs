@@ -5,12 +5,14 @@ using ShopApp.Catalog;
 using ShopApp.Checkout;
 using ShopApp.Data;
 using ShopApp.Localization;
+using ShopApp.Pages.Shared;
 using ShopApp.Security;
 using ShopApp.Sessions;
 using ShopApp.Teaching;
 using ShopApp.Tuning;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseClassroomCertificate();
 
 builder.Services.AddShopDatabase(builder.Configuration);
 builder.Services.AddShopDataProtection(builder.Configuration, builder.Environment);
@@ -42,6 +44,9 @@ builder.Services.AddRazorPages(options =>
     {
         options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
         options.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
+        // Whole numbers from ASCII digits only; a method no handler serves is a 405, not a page rendered empty.
+        options.ModelBinderProviders.Insert(0, new WholeNumberBinderProvider());
+        options.Filters.Add(new UnservedMethodFilter());
     })
     // One-time notices ride in the session the cart already uses, not in a cookie of their own.
     .AddSessionStateTempDataProvider();
@@ -53,18 +58,20 @@ var app = builder.Build();
 await ShopDatabase.PrepareAsync(app.Services);
 await TuningSetup.PrepareAsync(app.Services);
 await AccountSeed.SeedAsync(app.Services);
+// In the Classroom environment: the teacher's account; `-- --teacher-password new` prints a new password and stops.
+if (await ClassroomSetup.PrepareTeacherAsync(app.Services, app.Environment, app.Configuration))
+{
+    return;
+}
 
 app.UseSecurityHeaders();
 app.UseInstanceName();
 app.UseForwardedHeaders();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-    app.UseHsts();
-    app.UseHttpsOnly();
-}
+app.UseShopErrorsAndHttps();
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
+app.UseUnreadableFormsAs400();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseSessionWriteLock();
 app.UseSession();
 app.UseAuthentication();

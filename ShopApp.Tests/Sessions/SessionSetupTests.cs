@@ -29,8 +29,8 @@ public sealed class SessionSetupTests
         await using var factory = new ShopFactory("Production");
         using var client = factory.CreateShopClient();
 
-        var antiforgery = Assert.Single(SetCookie.From(await client.GetAsync("/")), c => c.Name == ".ShopApp.Antiforgery");
-        var session = Assert.Single(SetCookie.From(await client.AddAsync(1, 1)), c => c.Name == ".ShopApp.Session");
+        var antiforgery = Assert.Single(SetCookie.From(await client.GetAsync("/")), c => c.Name == "__Host-.ShopApp.Antiforgery");
+        var session = Assert.Single(SetCookie.From(await client.AddAsync(1, 1)), c => c.Name == "__Host-.ShopApp.Session");
 
         Assert.All([antiforgery, session], cookie =>
         {

@@ -10,7 +10,7 @@ public sealed class CatalogCacheTests
 
     private readonly CatalogCache _cache;
 
-    public CatalogCacheTests() => _cache = new(new MemoryCache(new MemoryCacheOptions()), _changes);
+    public CatalogCacheTests() => _cache = new(new MemoryCache(new MemoryCacheOptions()), _changes, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
 
     [Fact]
     public async Task A_page_is_loaded_once_and_then_served_from_memory()

@@ -4,7 +4,8 @@ namespace ShopApp.Account;
 
 /// <summary>
 /// The two roles, always; and, when <c>Seed:DemoUsers</c> is true (Development), two demo accounts so a class
-/// can sign in at once. Their passwords are in the README: never turn this on for a shop on the internet.
+/// can sign in at once. Their passwords are in the README: never turn this on for a shop on the internet. With the
+/// switch off, demo accounts from an earlier start are refused (<see cref="DemoAccounts"/>).
 /// </summary>
 public static class AccountSeed
 {
@@ -23,12 +24,22 @@ public static class AccountSeed
             }
         }
 
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ShopUser>>();
         if (!scope.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Seed:DemoUsers"))
         {
+            // Demo accounts left from an earlier start cannot sign in now (DemoAccounts), and their sign-ins end here.
+            var signIns = scope.ServiceProvider.GetRequiredService<SignIns>();
+            foreach (var demo in DemoAccounts.All)
+            {
+                if (await users.FindByEmailAsync(demo.Email) is { } left)
+                {
+                    await signIns.RevokeAllAsync(left.Id, keepSignInId: null);
+                    await users.UpdateSecurityStampAsync(left);
+                }
+            }
             return;
         }
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ShopUser>>();
-        foreach (var demo in new[] { Admin, Customer })
+        foreach (var demo in DemoAccounts.All)
         {
             if (await users.FindByEmailAsync(demo.Email) is not null)
             {

@@ -15,6 +15,8 @@ public static class AccountSetup
     {
         services.AddSingleton(configuration.GetSection(SignInSettings.Section).Get<SignInSettings>() ?? new SignInSettings());
         services.AddSingleton<SignInIndex>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddShopSignInRateLimit();
         services.AddSingleton<ServerTicketStore>();
         services.AddScoped<SessionRotation>();
         services.AddScoped<SignInSession>();
@@ -28,11 +30,14 @@ public static class AccountSetup
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 options.Lockout.AllowedForNewUsers = true;
+                // Every account counts as confirmed except a demo account while Seed:DemoUsers is off (DemoAccounts).
+                options.SignIn.RequireConfirmedAccount = true;
                 // Password rules stay Identity's defaults (6+ characters, upper, lower, digit, symbol).
             })
             .AddEntityFrameworkStores<ShopDbContext>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
-            .AddClaimsPrincipalFactory<ShopClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<ShopClaimsPrincipalFactory>()
+            .AddUserConfirmation<DemoAccounts>();
 
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<ServerTicketStore, SessionSettings>((options, store, session) =>

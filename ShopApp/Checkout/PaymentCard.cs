@@ -69,7 +69,8 @@ public static class PaymentCard
     /// <summary>Reads "MM/YY" (or "MM/YYYY"); null when it is not a month.</summary>
     public static (int Month, int Year)? ParseExpiry(string? expiry)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(expiry?.Trim() ?? "", @"^(\d{1,2})\s*/\s*(\d{2}|\d{4})$");
+        // [0-9], not \d: \d also matches other scripts' digits (full-width, Arabic-Indic), which int.Parse refuses.
+        var match = System.Text.RegularExpressions.Regex.Match(expiry?.Trim() ?? "", @"^([0-9]{1,2}) */ *([0-9]{2}|[0-9]{4})$");
         if (!match.Success)
         {
             return null;

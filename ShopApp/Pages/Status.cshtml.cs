@@ -30,4 +30,13 @@ public class StatusModel : PageModel
     }
 
     public IActionResult OnPost(int code) => OnGet(code);
+
+    /// <summary>A failed request re-executed here keeps its method (TRACE, PUT, …): no handler matches it, so this one answers.</summary>
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        if (context.HandlerMethod is null)
+        {
+            context.Result = OnGet(int.TryParse(RouteData.Values["code"] as string, out var code) ? code : 0);
+        }
+    }
 }

@@ -9,11 +9,14 @@ namespace ShopApp.Security;
 public static class HttpsOnly
 {
     public static IServiceCollection AddShopForwardedHeaders(this IServiceCollection services) =>
-        services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            // Only proxies on loopback (the defaults of KnownProxies) are believed; anyone else could claim "https".
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-        });
+        services
+            .Configure<ForwardedHeadersOptions>(options =>
+            {
+                // Only proxies on loopback (the defaults of KnownProxies) are believed; anyone else could claim "https".
+                options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            })
+            // A year, as browsers' preload lists ask; loopback hosts stay excluded (the framework's default list).
+            .AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
     /// <summary>
     /// A plain-HTTP request outside Development gets a clear 400 instead of the exception the antiforgery system

@@ -18,6 +18,26 @@ public static class SessionKeys
     /// <summary>The antiforgery cookie that pairs with the hidden token in every form.</summary>
     public const string AntiforgeryCookie = ".ShopApp.Antiforgery";
 
+    /// <summary>
+    /// Outside Development and Classroom the three cookies above carry this prefix (<c>__Host-.ShopApp.Session</c>):
+    /// a browser then keeps them only when set over HTTPS, by this host, for the whole site and with no Domain, so a
+    /// neighbouring subdomain can neither plant nor overwrite them. Development runs on plain HTTP, and the classroom
+    /// keeps the names its lessons show.
+    /// </summary>
+    public const string HostPrefix = "__Host-";
+
+    /// <summary>Whether the cookies carry <see cref="HostPrefix"/> in this environment.</summary>
+    public static bool UsesHostPrefix(IHostEnvironment environment) =>
+        !environment.IsDevelopment() && !environment.IsEnvironment(Teaching.ClassroomSetup.Environment);
+
+    /// <summary>A cookie's name as this environment sets it.</summary>
+    public static string CookieName(string name, IHostEnvironment environment) =>
+        UsesHostPrefix(environment) && !name.StartsWith(HostPrefix, StringComparison.Ordinal) ? HostPrefix + name : name;
+
+    /// <summary>A cookie's name without <see cref="HostPrefix"/>: what the inspector and the privacy list call it.</summary>
+    public static string WithoutHostPrefix(string name) =>
+        name.StartsWith(HostPrefix, StringComparison.Ordinal) ? name[HostPrefix.Length..] : name;
+
     /// <summary>The cart, as JSON: <c>{"lines":[{"productId":3,"quantity":2}]}</c>.</summary>
     public const string Cart = "Cart";
 

@@ -16,6 +16,9 @@ public static class SessionSetup
     public static IServiceCollection AddShopSession(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var settings = configuration.GetSection(SessionSettings.Section).Get<SessionSettings>() ?? new SessionSettings();
+        // The name as this environment sets it (with the __Host- prefix outside Development and Classroom): every
+        // reader of the cookie asks these settings.
+        settings.CookieName = SessionKeys.CookieName(settings.CookieName, environment);
         services.AddSingleton(settings);
 
         switch (settings.Store)
@@ -80,7 +83,7 @@ public static class SessionSetup
     /// <summary>The deliberate settings every cookie of ours shares.</summary>
     public static void ApplyCookiePolicy(CookieBuilder cookie, string name, IHostEnvironment environment)
     {
-        cookie.Name = name;
+        cookie.Name = SessionKeys.CookieName(name, environment);
         // Script never needs to read these; HttpOnly keeps an injected script from stealing them.
         cookie.HttpOnly = true;
         // Lax: sent when a shopper follows a link to us, withheld from cross-site POSTs.

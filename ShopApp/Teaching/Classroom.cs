@@ -102,6 +102,34 @@ public sealed class Classroom(
         return new EndedCount(sessions, signInIds.Count);
     }
 
+    /// <summary>
+    /// Ends one student's session, named by its short hash as the dashboard shows it, and the sign-ins of the user it
+    /// belongs to (otherwise the sign-in would simply start a new session). Never the teacher's own. False when no
+    /// live session has that hash.
+    /// </summary>
+    public async Task<bool> EndOneAsync(string hash, string? ownSessionKey, string? ownUserId, CancellationToken cancellationToken = default)
+    {
+        if (Store is not { } store)
+        {
+            return false;
+        }
+        var stored = (await store.ListAsync(cancellationToken)).FirstOrDefault(s => ShortHash.Of(s.Key) == hash && s.Key != ownSessionKey);
+        if (stored is null)
+        {
+            return false;
+        }
+        var userId = SessionFormat.Read(stored.Value) is { } entries && entries.TryGetValue(SessionKeys.SignedInUser, out var id) ? Encoding.UTF8.GetString(id) : null;
+        await RemoveAsync(stored.Key, cancellationToken);
+        if (userId is not null && userId != ownUserId)
+        {
+            foreach (var signInId in await db.SignIns.Where(s => s.UserId == userId).Select(s => s.Id).ToListAsync(cancellationToken))
+            {
+                await tickets.RevokeAsync(signInId, cancellationToken);
+            }
+        }
+        return true;
+    }
+
     private async Task RemoveAsync(string sessionKey, CancellationToken cancellationToken)
     {
         IAsyncDisposable? held = null;

@@ -84,7 +84,7 @@ public sealed partial class SessionInspector(
             settings.IdleTimeout);
     }
 
-    private static CookieKind KindOf(string name) => name switch
+    private static CookieKind KindOf(string name) => SessionKeys.WithoutHostPrefix(name) switch
     {
         SessionKeys.SessionCookie => CookieKind.Session,
         SessionKeys.SignInCookie => CookieKind.SignIn,

@@ -15,9 +15,15 @@ namespace ShopApp.Tuning;
 /// current <see cref="Lifetime"/> window (<see cref="WindowEnd"/>), so a page kept from data that was already 9
 /// seconds old goes with that data. <see cref="CatalogChanges.Changed"/> drops everything at once.
 /// </summary>
-public sealed class CatalogCache(IMemoryCache cache, CatalogChanges changes)
+public sealed class CatalogCache(IMemoryCache cache, CatalogChanges changes, IConfiguration configuration)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// With SQLite the shop is one process and stock changes only here (an order placed or cancelled, each followed by
+    /// <see cref="CatalogChanges.Changed"/> after its commit), so the stock kept with a product is the table's.
+    /// </summary>
+    public bool KeepsStock { get; } = DataSetup.ProviderOf(configuration) == DatabaseProvider.Sqlite;
 
     /// <summary>When what is kept now expires: the end of the current <see cref="Lifetime"/> window.</summary>
     public static DateTimeOffset WindowEnd
@@ -56,25 +62,25 @@ public sealed class CatalogCache(IMemoryCache cache, CatalogChanges changes)
 }
 
 /// <summary>
-/// <see cref="ProductCatalog"/> behind <see cref="CatalogCache"/>. The stock that add-to-cart checks:
-/// <list type="bullet">
-/// <item>With SQLite the shop is one process and stock changes only here (an order placed or cancelled, each
-/// followed by <see cref="CatalogChanges.Changed"/> after its commit), so the kept stock is the table's.</item>
-/// <item>With PostgreSQL other instances place orders too, so it is read fresh: one compiled query.</item>
-/// </list>
+/// <see cref="ProductCatalog"/> behind <see cref="CatalogCache"/>. The stock that add-to-cart checks is the kept one
+/// with SQLite (<see cref="CatalogCache.KeepsStock"/>); with PostgreSQL other instances place orders too, so it is
+/// read fresh with one compiled query. The request's <see cref="ShopDbContext"/> (a pooled one, which costs renting)
+/// is asked of <paramref name="requestServices"/> only when a query runs: a hit needs none.
 /// </summary>
-public sealed class CachedProductCatalog(ProductCatalog plain, CatalogCache cache, ShopDbContext db) : IProductCatalog
+public sealed class CachedProductCatalog(IServiceProvider requestServices, CatalogCache cache) : IProductCatalog
 {
+    private ProductCatalog Plain => requestServices.GetRequiredService<ProductCatalog>();
+
     private static readonly Func<ShopDbContext, int, CancellationToken, Task<int?>> FreshStock =
         EF.CompileAsyncQuery((ShopDbContext db, int productId, CancellationToken _) =>
             db.Products.Where(p => p.Id == productId).Select(p => (int?)p.Stock).FirstOrDefault());
 
     public Task<LocalizedProduct?> FindAsync(int id, string culture, CancellationToken cancellationToken = default) =>
-        cache.GetOrCreateAsync((nameof(LocalizedProduct), id, culture), () => plain.FindAsync(id, culture, cancellationToken));
+        cache.GetOrCreateAsync((nameof(LocalizedProduct), id, culture), () => Plain.FindAsync(id, culture, cancellationToken));
 
     public Task<CatalogResults> BrowseAsync(CatalogSearch page, string culture, CancellationToken cancellationToken = default) =>
-        cache.GetOrCreateAsync((nameof(CatalogSearch), page.Category?.Id, page.Page, culture), () => plain.BrowseAsync(page, culture, cancellationToken));
+        cache.GetOrCreateAsync((nameof(CatalogSearch), page.Category?.Id, page.Page, culture), () => Plain.BrowseAsync(page, culture, cancellationToken));
 
     public async Task<int?> StockOfAsync(LocalizedProduct product, CancellationToken cancellationToken = default) =>
-        db.Database.IsSqlite() ? product.Stock : await FreshStock(db, product.Id, cancellationToken);
+        cache.KeepsStock ? product.Stock : await FreshStock(requestServices.GetRequiredService<ShopDbContext>(), product.Id, cancellationToken);
 }

@@ -65,7 +65,8 @@ internal sealed class Browser(HttpClient http)
 
 internal static partial class Shop
 {
-    private const string SessionCookie = ".ShopApp.Session";
+    // Outside Development the name carries the __Host- prefix: the value is what is measured.
+    private static string SessionCookieOf(Browser browser) => browser.Cookies.First(c => c.Key.EndsWith(".ShopApp.Session", StringComparison.Ordinal)).Value;
 
     /// <summary>One antiforgery cookie and token, as a browser gets them from any page with a form.</summary>
     private static async Task<(string Cookie, string Token)> AntiforgeryAsync(HttpClient http)
@@ -124,7 +125,7 @@ internal static partial class Shop
         // One session: a line added and removed (the session exists, the cart is empty), then 50 lines.
         var browser = await FillCartAsync(http, antiforgery, 1, [7]);
         (await browser.SendAsync(HttpMethod.Post, "/Cart?handler=Remove", new() { ["productId"] = "7", ["__RequestVerificationToken"] = antiforgery.Token })).Dispose();
-        var empty = browser.Cookies[SessionCookie];
+        var empty = SessionCookieOf(browser);
         if (await LineCountAsync(browser) != 0)
         {
             throw new InvalidOperationException("the cart is not empty");
@@ -132,7 +133,7 @@ internal static partial class Shop
 
         var productIds = await ProductIdsAsync(http);
         await AddLinesAsync(browser, antiforgery.Token, productIds.Take(50));
-        Console.WriteLine($"cookie_empty_cart_bytes={empty.Length} cookie_50_lines_bytes={browser.Cookies[SessionCookie].Length} lines_in_cart={await LineCountAsync(browser)}");
+        Console.WriteLine($"cookie_empty_cart_bytes={empty.Length} cookie_50_lines_bytes={SessionCookieOf(browser).Length} lines_in_cart={await LineCountAsync(browser)}");
         return 0;
     }
 

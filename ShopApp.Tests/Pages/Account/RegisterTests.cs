@@ -24,6 +24,25 @@ public sealed class RegisterTests : ShopTest
     }
 
     [Fact]
+    public async Task Registering_while_signed_in_is_refused_with_a_message_and_keeps_the_sign_in_and_the_cart()
+    {
+        await Client.SignInAsync(AccountSeed.Customer);
+        await Client.AddAsync(productId: 13);
+
+        var form = await Client.GetPageAsync("/Account/Register");
+        var response = await Client.RegisterAsync("second@example.com", displayName: "Second Self");
+
+        Assert.NotNull(form.FormProblem());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull((await ShopClient.ParseAsync(response)).FormProblem());
+        var home = await Client.GetPageAsync("/");
+        Assert.Equal(AccountSeed.Customer.DisplayName, home.UserName());
+        Assert.Equal(1, home.CartCount());
+        using var scope = Factory.Services.CreateScope();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<ShopUser>>().FindByEmailAsync("second@example.com"));
+    }
+
+    [Fact]
     public async Task A_password_that_breaks_the_rules_is_refused_beside_the_field()
     {
         var response = await Client.RegisterAsync("weak@example.com", password: "weak");

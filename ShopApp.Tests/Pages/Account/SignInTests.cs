@@ -161,7 +161,10 @@ public sealed class SignInTests : ShopTest
         // Production seeds no demo accounts: register one and look at the cookie that answer sets.
         var response = await client.RegisterAsync("cookie@example.com");
 
-        var cookie = SetCookie.From(response).Single(c => c.Name == SessionKeys.SignInCookie);
+        // Outside Development and Classroom the name carries the __Host- prefix, which requires Secure, Path=/ and no Domain.
+        var cookie = SetCookie.From(response).Single(c => c.Name == SessionKeys.HostPrefix + SessionKeys.SignInCookie);
+        Assert.Equal("/", cookie["path"]);
+        Assert.False(cookie.Has("domain"));
         Assert.True(cookie.Has("httponly"));
         Assert.True(cookie.Has("secure"));
         Assert.Equal("lax", cookie["samesite"]);

@@ -109,6 +109,39 @@ public sealed class ClassroomTests : ShopTest
         Assert.Single((await Client.GetPageAsync("/Orders")).QuerySelectorAll("[data-testid=order]"));
     }
 
+    [Fact]
+    public async Task Ending_one_students_session_empties_their_cart_signs_them_out_and_leaves_the_others()
+    {
+        using var student = Factory.CreateShopClient();
+        using var other = Factory.CreateShopClient();
+        await Client.SignInAsync(AccountSeed.Customer);
+        await Client.AddAsync(productId: 4);
+        await other.AddAsync(productId: 5);
+        using var admin = await TeacherAsync();
+        var hash = (await Client.GetPageAsync("/Session")).QuerySelector("[data-testid=session-snapshot]")!.GetAttribute("data-session-hash")!;
+
+        var page = await admin.FollowAsync(await admin.PostAsync("/Teacher?handler=End", new Dictionary<string, string> { ["session"] = hash }, tokenPage: "/Teacher"));
+
+        Assert.False(page.NoticeIsProblem());
+        var customerPage = await Client.GetPageAsync("/Cart");
+        Assert.Null(customerPage.UserName());
+        Assert.Empty(customerPage.CartLines());
+        Assert.Equal(new Dictionary<int, int> { [5] = 1 }, await other.CartAsync());
+        Assert.Null(page.QuerySelector($"[data-testid=classroom-session][data-hash='{hash}']"));
+    }
+
+    [Fact]
+    public async Task Ending_a_session_that_is_gone_says_so_and_the_teachers_own_has_no_end_button()
+    {
+        using var admin = await TeacherAsync();
+
+        var page = await admin.FollowAsync(await admin.PostAsync("/Teacher?handler=End", new Dictionary<string, string> { ["session"] = "00000000" }, tokenPage: "/Teacher"));
+
+        Assert.True(page.NoticeIsProblem());
+        var own = page.QuerySelector("[data-testid=classroom-session][data-yours=true]")!;
+        Assert.Null(own.QuerySelector("[data-testid=end-session]"));
+    }
+
     /// <summary>Seeded products with stock enough for every student's line.</summary>
     private static readonly int[] InStock = [1, 2, 4, 5, 7];
 

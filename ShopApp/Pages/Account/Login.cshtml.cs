@@ -6,15 +6,21 @@ using Microsoft.Extensions.Localization;
 using ShopApp.Account;
 using ShopApp.Localization;
 using ShopApp.Pages.Shared;
+using ShopApp.Security;
 
 namespace ShopApp.Pages.Account;
 
 /// <summary>
-/// Signing in. Identity checks the password and counts failures (five lock the account for five minutes); then
-/// <see cref="SignInSession"/> moves the visitor's cart to a new session id.
+/// Signing in. Identity checks the password; <see cref="SignInThrottle"/> counts wrong ones per address and e-mail
+/// (five stop that address for five minutes); then <see cref="SignInSession"/> moves the visitor's cart to a new
+/// session id. Every refusal costs one password hash, known e-mail or not, so its timing tells nothing either.
 /// </summary>
-public class LoginModel(SignInManager<ShopUser> signInManager, SignInSession signInSession, IPasswordHasher<ShopUser> hasher, IStringLocalizer<ShopText> t) : PageModel
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInRateLimit.Policy)]
+public class LoginModel(SignInManager<ShopUser> signInManager, SignInSession signInSession, SignInThrottle throttle, IPasswordHasher<ShopUser> hasher, IStringLocalizer<ShopText> t) : PageModel
 {
+    /// <summary>One message for a stopped address and a locked account, known e-mail or not.</summary>
+    public const string Stopped = "Too many wrong passwords from here: try again in 5 minutes.";
+
     /// <summary>One message for an unknown e-mail and a wrong password, so the form does not reveal who has an account.</summary>
     public const string InvalidCredentials = "The e-mail or password is not right.";
 
@@ -45,30 +51,43 @@ public class LoginModel(SignInManager<ShopUser> signInManager, SignInSession sig
             return Page();
         }
 
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (await throttle.IsStoppedAsync(address, Input.Email, cancellationToken))
+        {
+            hasher.VerifyHashedPassword(new ShopUser(), UnknownUserHash, Input.Password);
+            Problem = t[Stopped];
+            return Page();
+        }
+
         var user = await signInManager.UserManager.FindByEmailAsync(Input.Email);
         if (user is null)
         {
             hasher.VerifyHashedPassword(new ShopUser(), UnknownUserHash, Input.Password);
+            await throttle.FailedAsync(address, Input.Email, cancellationToken);
             Problem = t[InvalidCredentials];
             return Page();
         }
 
-        var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        // Identity's per-account lockout stays off here: it would let anyone lock the owner out (SignInThrottle).
+        var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: false);
         if (result.IsLockedOut)
         {
-            Problem = t["Too many wrong passwords: this account is locked for 5 minutes. Try again later."];
+            // Locked by an earlier version's count: the same answer as a stopped address.
+            Problem = t[Stopped];
             return Page();
         }
         if (!result.Succeeded)
         {
+            await throttle.FailedAsync(address, Input.Email, cancellationToken);
             Problem = t[InvalidCredentials];
             return Page();
         }
+        await throttle.SucceededAsync(address, Input.Email, cancellationToken);
 
         await signInSession.SignedInAsync(user, cancellationToken);
         Notice.Set(TempData, new Notice(NoticeKind.Success, t["Welcome back, {0}.", user.DisplayName]));
         // Only a path on this site: an address from a link must not send the user elsewhere after signing in.
-        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Products/Index");
+        return LocalReturnUrl.Of(Url, ReturnUrl) is { } back ? LocalRedirect(back) : RedirectToPage("/Products/Index");
     }
 }
 

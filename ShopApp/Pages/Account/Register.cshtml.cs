@@ -6,10 +6,14 @@ using Microsoft.Extensions.Localization;
 using ShopApp.Account;
 using ShopApp.Localization;
 using ShopApp.Pages.Shared;
+using ShopApp.Security;
 
 namespace ShopApp.Pages.Account;
 
-/// <summary>Creating an account signs the new customer in straight away (no e-mail is sent to confirm it).</summary>
+/// <summary>
+/// Creating an account signs the new customer in straight away (no e-mail is sent to confirm it). Someone already
+/// signed in is told to sign out first: creating the account would otherwise end their sign-in and their cart.
+/// </summary>
 public class RegisterModel(UserManager<ShopUser> users, SignInManager<ShopUser> signInManager, SignInSession signInSession, LanguageSession language, IStringLocalizer<ShopText> t) : PageModel
 {
     [BindProperty]
@@ -18,13 +22,15 @@ public class RegisterModel(UserManager<ShopUser> users, SignInManager<ShopUser> 
     [BindProperty(SupportsGet = true, Name = "returnUrl")]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>Set when the visitor is signed in already: the page says so instead of offering the form.</summary>
+    public string? SignedInProblem { get; private set; }
+
+    public void OnGet() => SignedInProblem = SignedInAs();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
+        SignedInProblem = SignedInAs();
+        if (SignedInProblem is not null || !ModelState.IsValid)
         {
             return Page();
         }
@@ -52,8 +58,12 @@ public class RegisterModel(UserManager<ShopUser> users, SignInManager<ShopUser> 
         await signInManager.SignInAsync(user, isPersistent: false);
         await signInSession.SignedInAsync(user, cancellationToken);
         Notice.Set(TempData, new Notice(NoticeKind.Success, t["Welcome to ShopApp, {0}. Your account is ready.", user.DisplayName]));
-        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Products/Index");
+        return LocalReturnUrl.Of(Url, ReturnUrl) is { } back ? LocalRedirect(back) : RedirectToPage("/Products/Index");
     }
+
+    private string? SignedInAs() => User.Identity?.IsAuthenticated == true
+        ? t["You are signed in as {0}. Sign out first to create another account.", User.FindFirst(ShopClaims.DisplayName)?.Value ?? User.Identity.Name ?? ""].Value
+        : null;
 }
 
 public sealed class RegisterInput

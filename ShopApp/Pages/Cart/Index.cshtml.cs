@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using ShopApp.Catalog;
 using ShopApp.Localization;
 using ShopApp.Pages.Shared;
+using ShopApp.Security;
 
 namespace ShopApp.Pages.Cart;
 
@@ -83,7 +84,7 @@ public class IndexModel(CartSession cartSession, IProductCatalog catalog, IStrin
             Notice.Set(TempData, new Notice(NoticeKind.Problem, Explain(result, product, cart.QuantityOf(product.Id)), product.Id));
         }
 
-        return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : BackToCart();
+        return LocalReturnUrl.Of(Url, form.ReturnUrl) is { } back ? LocalRedirect(back) : BackToCart();
     }
 
     /// <summary>

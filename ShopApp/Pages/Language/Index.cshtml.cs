@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using ShopApp.Account;
 using ShopApp.Localization;
 using ShopApp.Pages.Shared;
+using ShopApp.Security;
 
 namespace ShopApp.Pages.Language;
 
@@ -29,6 +30,6 @@ public class IndexModel(LanguageSession languageSession, AccountLanguage account
             // The value itself is never shown: it came from the request and could be anything.
             Notice.Set(TempData, new Notice(NoticeKind.Problem, t["That language is not available. Choose English, Français or Deutsch."]));
         }
-        return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToPage("/Products/Index");
+        return LocalReturnUrl.Of(Url, returnUrl) is { } back ? LocalRedirect(back) : RedirectToPage("/Products/Index");
     }
 }

@@ -33,6 +33,20 @@ public class IndexModel(Classroom classroom, IStringLocalizer<ShopText> t) : Pag
         return Partial("_Classroom", this);
     }
 
+    /// <summary>Ends one student's session (and their sign-in), named by the short hash the list shows.</summary>
+    public async Task<IActionResult> OnPostEndAsync(string? session, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(session) || session.Length != 8)
+        {
+            return BadRequest();
+        }
+        var ended = await classroom.EndOneAsync(session, SessionInspector.KeyOf(HttpContext), User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, cancellationToken);
+        Notice.Set(TempData, ended
+            ? new Notice(NoticeKind.Success, t["Ended session {0}.", session])
+            : new Notice(NoticeKind.Problem, t["Session {0} has already ended.", session]));
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostEndAllAsync(CancellationToken cancellationToken)
     {
         var ended = await classroom.EndAllExceptAsync(SessionInspector.KeyOf(HttpContext), User.FindFirst(ShopClaims.SignInId)?.Value, cancellationToken);
