@@ -22,6 +22,11 @@ public sealed class DemoAccounts(IConfiguration configuration, IServer server) :
 
     public bool Enabled => configuration.GetValue<bool>("Seed:DemoUsers");
 
+    /// <summary>The demo accounts that can sign in now: none with the switch off, and no admin off loopback.</summary>
+    public IEnumerable<DemoAccount> Usable => Enabled
+        ? All.Where(d => d != AccountSeed.Admin || ListensOnlyOnLoopback(server))
+        : [];
+
     public static bool IsDemo(string? email) => All.Any(d => string.Equals(d.Email, email, StringComparison.OrdinalIgnoreCase));
 
     public Task<bool> IsConfirmedAsync(UserManager<ShopUser> manager, ShopUser user) => Task.FromResult(

@@ -39,3 +39,21 @@ public sealed class DemoAccountTests
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 }
+
+public sealed class DemoAccountListTests
+{
+    [Fact]
+    public async Task The_sign_in_page_lists_the_demo_accounts_in_development_and_not_without_them()
+    {
+        await using var development = new ShopFactory();
+        await using var production = new ShopFactory().With("Seed:DemoUsers", "false");
+        using var learner = development.CreateShopClient();
+        using var visitor = production.CreateShopClient();
+
+        var listed = (await learner.GetPageAsync("/Account/Login")).QuerySelectorAll("[data-testid=demo-account]").Select(a => a.GetAttribute("data-email"));
+        var none = (await visitor.GetPageAsync("/Account/Login")).QuerySelector("[data-testid=demo-accounts]");
+
+        Assert.Equal([AccountSeed.Admin.Email, AccountSeed.Customer.Email], listed);
+        Assert.Null(none);
+    }
+}

@@ -103,6 +103,19 @@ public sealed class CheckoutStepTests : ShopTest
         Assert.Equal("NL", back.QuerySelector<IHtmlSelectElement>("[name='Shipping.Country']")!.Value);
     }
 
+    [Fact]
+    public async Task The_delivery_page_starts_with_standard_chosen_and_keeps_a_choice_once_made()
+    {
+        await Client.PostShippingAsync();
+
+        var first = await Client.GetPageAsync("/Checkout/Delivery");
+        await Client.PostDeliveryAsync("Express");
+        var again = await Client.GetPageAsync("/Checkout/Delivery");
+
+        Assert.True(first.QuerySelector<IHtmlInputElement>("input[name=DeliveryMethod][value=Standard]")!.IsChecked);
+        Assert.True(again.QuerySelector<IHtmlInputElement>("input[name=DeliveryMethod][value=Express]")!.IsChecked);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("Overnight")]

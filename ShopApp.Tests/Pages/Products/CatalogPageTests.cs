@@ -7,6 +7,17 @@ namespace ShopApp.Tests.Pages.Products;
 public sealed class CatalogPageTests : ShopTest
 {
     [Fact]
+    public async Task A_search_highlights_no_category_and_the_header_search_keeps_the_category_being_viewed()
+    {
+        var search = await Client.GetPageAsync("/?q=mug");
+        var kitchen = await Client.GetPageAsync("/?category=kitchen");
+
+        Assert.Empty(search.QuerySelectorAll("nav .nav-link.active"));
+        Assert.Equal("kitchen", kitchen.QuerySelector("form[role=search] input[name=category]")?.GetAttribute("value"));
+        Assert.Null(search.QuerySelector("form[role=search] input[name=category]"));
+    }
+
+    [Fact]
     public async Task The_home_page_shows_the_first_twelve_products_and_pages_to_the_rest()
     {
         var first = await Client.GetPageAsync("/");

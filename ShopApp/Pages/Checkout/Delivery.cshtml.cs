@@ -26,7 +26,8 @@ public class DeliveryModel(CartSession cartSession, CheckoutSession checkoutSess
         {
             return elsewhere;
         }
-        Chosen = Progress.Delivery?.ToString();
+        // Standard until the shopper chooses otherwise: it is free from €50, and the cheaper one below that.
+        Chosen = (Progress.Delivery ?? DeliveryMethod.Standard).ToString();
         await LoadOptionsAsync(cancellationToken);
         return Page();
     }
