@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Features;
+
 namespace ShopApp.Security;
 
 /// <summary>
@@ -7,23 +9,23 @@ namespace ShopApp.Security;
 /// </summary>
 public static class UnreadableForms
 {
+    // Requests without a form (every page view) pass straight on, without an async step of their own.
     public static IApplicationBuilder UseUnreadableFormsAs400(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+        app.Use(next => context => context.Request.HasFormContentType ? ReadFirstAsync(context, next) : next(context));
+
+    private static async Task ReadFirstAsync(HttpContext context, RequestDelegate next)
+    {
+        try
         {
-            if (context.Request.HasFormContentType)
-            {
-                try
-                {
-                    await context.Request.ReadFormAsync(context.RequestAborted);
-                }
-                catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException or IOException)
-                {
-                    // An empty form in its place: the status page, which re-executes this request, reads that instead.
-                    context.Features.Set<Microsoft.AspNetCore.Http.Features.IFormFeature>(new Microsoft.AspNetCore.Http.Features.FormFeature(FormCollection.Empty));
-                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                    return;
-                }
-            }
-            await next(context);
-        });
+            await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            // An empty form in its place: the status page, which re-executes this request, reads that instead.
+            context.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        await next(context);
+    }
 }

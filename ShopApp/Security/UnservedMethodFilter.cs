@@ -9,24 +9,33 @@ namespace ShopApp.Security;
 /// only has <c>OnGet</c>): the page then renders with nothing loaded and fails. This answers such a request with
 /// 405 Method Not Allowed and an <c>Allow</c> header instead, and the status page explains it. GET and HEAD still
 /// render a page without handlers, and the status and error pages, which re-execute any failed request, are left
-/// to themselves.
+/// to themselves. (A synchronous filter: it runs on every page request and never waits for anything.)
 /// </summary>
-public sealed class UnservedMethodFilter : IAsyncPageFilter
+public sealed class UnservedMethodFilter : IPageFilter
 {
-    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
-
-    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    public void OnPageHandlerSelected(PageHandlerSelectedContext context)
     {
+    }
+
+    public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        if (context.HandlerMethod is not null)
+        {
+            return;
+        }
         var http = context.HttpContext;
         var method = http.Request.Method;
         var reExecuted = http.Features.Get<IStatusCodeReExecuteFeature>() is not null || http.Features.Get<IExceptionHandlerFeature>() is not null;
-        if (context.HandlerMethod is null && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !reExecuted)
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || reExecuted)
         {
-            var served = context.ActionDescriptor.HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant()).Append("GET").Append("HEAD").Distinct();
-            http.Response.Headers.Allow = string.Join(", ", served);
-            context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
             return;
         }
-        await next();
+        var served = context.ActionDescriptor.HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant()).Append("GET").Append("HEAD").Distinct();
+        http.Response.Headers.Allow = string.Join(", ", served);
+        context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
+    }
+
+    public void OnPageHandlerExecuted(PageHandlerExecutedContext context)
+    {
     }
 }
