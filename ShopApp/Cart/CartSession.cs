@@ -94,8 +94,8 @@ internal sealed class StoredCart
 
 /// <summary>
 /// One stored line. Settable properties (here and on <see cref="StoredCart"/>) rather than <see cref="CartLine"/>'s
-/// constructor: the serializer fills an object through a constructor with parameters several times slower, and every
-/// cart page and change reads every line.
+/// constructor: the serializer fills an object through a constructor with parameters more slowly, and every cart
+/// page and change reads every line (docs/PERFORMANCE.md has the measurement).
 /// </summary>
 internal sealed class StoredLine
 {
