@@ -70,7 +70,10 @@ public sealed class ShopCollection : ICollectionFixture<ShopServer>
 /// The shop as production runs it: teaching mode off and the tuning wing on, so catalog and product pages come from
 /// the page cache. (The other journeys run the plain path, as <c>dotnet run</c> does.)
 /// </summary>
-public sealed class ProductionShopServer() : ShopServer(new ShopFactory("Development").With("Teaching:Enabled", "false").With("Tuning:Enabled", "true"));
+// A long catalog window: a journey that asserts pages were shared must not see them expire at a 10-second boundary
+// that a slow machine crosses between two shoppers.
+public sealed class ProductionShopServer() : ShopServer(new ShopFactory("Development").With("Teaching:Enabled", "false")
+    .With("Tuning:Enabled", "true").With("Tuning:CatalogSeconds", "600"));
 
 [CollectionDefinition(Name)]
 public sealed class ProductionShopCollection : ICollectionFixture<ProductionShopServer>

@@ -24,6 +24,9 @@ public sealed class ScaleOutCluster : IAsyncLifetime
 {
     public static string? Url => Environment.GetEnvironmentVariable("SHOPAPP_SCALEOUT_URL");
 
+    /// <summary>How many instances scripts/scale-out.sh starts behind nginx.</summary>
+    public const int InstanceCount = 3;
+
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;

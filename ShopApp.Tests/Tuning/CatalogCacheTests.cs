@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Configuration;
 using ShopApp.Catalog;
 using ShopApp.Tuning;
 
@@ -10,7 +11,7 @@ public sealed class CatalogCacheTests
 
     private readonly CatalogCache _cache;
 
-    public CatalogCacheTests() => _cache = new(new MemoryCache(new MemoryCacheOptions()), _changes, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+    public CatalogCacheTests() => _cache = new(new MemoryCache(new MemoryCacheOptions()), _changes, new ConfigurationBuilder().Build());
 
     [Fact]
     public async Task A_page_is_loaded_once_and_then_served_from_memory()
@@ -53,10 +54,21 @@ public sealed class CatalogCacheTests
     {
         var before = DateTimeOffset.UtcNow;
 
-        var end = CatalogCache.WindowEnd;
+        var end = _cache.WindowEnd;
 
-        Assert.InRange(end - before, TimeSpan.Zero, CatalogCache.Lifetime);
-        Assert.Equal(0, end.UtcTicks % CatalogCache.Lifetime.Ticks);
+        Assert.InRange(end - before, TimeSpan.Zero, _cache.Lifetime);
+        Assert.Equal(0, end.UtcTicks % _cache.Lifetime.Ticks);
+    }
+
+    [Fact]
+    public void The_window_is_the_configured_number_of_seconds()
+    {
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Tuning:CatalogSeconds"] = "60" }).Build();
+        var cache = new CatalogCache(new MemoryCache(new MemoryCacheOptions()), _changes, settings);
+
+        Assert.Equal(TimeSpan.FromSeconds(60), cache.Lifetime);
+        Assert.Equal(0, cache.WindowEnd.UtcTicks % TimeSpan.FromSeconds(60).Ticks);
     }
 
     [Fact]

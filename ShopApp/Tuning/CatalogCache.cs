@@ -17,7 +17,11 @@ namespace ShopApp.Tuning;
 /// </summary>
 public sealed class CatalogCache(IMemoryCache cache, CatalogChanges changes, IConfiguration configuration)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long catalog data and the pages made from it are kept at most (<c>Tuning:CatalogSeconds</c>, 10 by
+    /// default): as stale as a shop owner would accept a price to be, and long enough for most visitors to share.
+    /// </summary>
+    public TimeSpan Lifetime { get; } = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Tuning:CatalogSeconds", 10)));
 
     /// <summary>
     /// With SQLite the shop is one process and stock changes only here (an order placed or cancelled, each followed by
@@ -26,7 +30,7 @@ public sealed class CatalogCache(IMemoryCache cache, CatalogChanges changes, ICo
     public bool KeepsStock { get; } = DataSetup.ProviderOf(configuration) == DatabaseProvider.Sqlite;
 
     /// <summary>When what is kept now expires: the end of the current <see cref="Lifetime"/> window.</summary>
-    public static DateTimeOffset WindowEnd
+    public DateTimeOffset WindowEnd
     {
         get
         {

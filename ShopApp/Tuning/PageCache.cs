@@ -129,7 +129,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache pages, C
         var recorded = PageTemplate.Cut(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), response.ContentType);
         if (response.StatusCode == StatusCodes.Status200OK && response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
         {
-            pages.Keep(key, recorded, CatalogCache.WindowEnd);
+            pages.Keep(key, recorded, catalog.WindowEnd);
         }
         // An empty answer (a 404 or 400 the status pages fill in) stays empty, so that they still can.
         if (buffer.Length > 0)
