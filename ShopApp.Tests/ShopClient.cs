@@ -50,6 +50,27 @@ public sealed class ShopClient(HttpClient http) : IDisposable
     public Task<HttpResponseMessage> PostWithTokenAsync(string action, string tokenPage = "/") =>
         PostAsync(action, Array.Empty<KeyValuePair<string, string>>(), tokenPage);
 
+    /// <summary>Posts a multipart form (fields and at most one file) with the token from <paramref name="tokenPage"/>'s first form.</summary>
+    public async Task<HttpResponseMessage> PostMultipartAsync(string action, IEnumerable<KeyValuePair<string, string>> fields, UploadedFile? file, string tokenPage)
+    {
+        var page = await GetPageAsync(tokenPage);
+        var token = page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value
+            ?? throw new InvalidOperationException($"{tokenPage} has no form with an antiforgery token.");
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields.Append(new("__RequestVerificationToken", token)))
+        {
+            content.Add(new StringContent(value), name);
+        }
+        if (file is not null)
+        {
+            var bytes = new ByteArrayContent(file.Bytes);
+            bytes.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
+            content.Add(bytes, file.Field, file.FileName);
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = content };
+        return await SendAsync(request);
+    }
+
     public async Task<HttpResponseMessage> PostWithoutTokenAsync(string action, IEnumerable<KeyValuePair<string, string>> fields)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields) };
@@ -95,6 +116,9 @@ public sealed class ShopClient(HttpClient http) : IDisposable
 
     public void Dispose() => http.Dispose();
 }
+
+/// <summary>A file as a browser's file input sends it: the content type and name are the browser's claim, nothing more.</summary>
+public sealed record UploadedFile(string Field, string FileName, string ContentType, byte[] Bytes);
 
 /// <summary>One Set-Cookie header, with the attributes the tests check.</summary>
 public sealed record SetCookie(string Name, string Value, IReadOnlyDictionary<string, string> Attributes)

@@ -103,6 +103,7 @@ public sealed class ShopFactory(string environment = "Development", string? data
         builder.UseSetting("ConnectionStrings:Shop", $"Data Source={DatabasePath}");
         builder.UseSetting("Session:SqlitePath", Path.Combine(DataFolder, "sessions.db"));
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(DataFolder, "keys"));
+        builder.UseSetting("Catalog:ImagesFolder", Path.Combine(DataFolder, "product-images"));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -12,7 +12,7 @@ public static class ShopPages
     public static Dictionary<int, int> CartLines(this IDocument page) =>
         page.QuerySelectorAll("[data-testid=cart-line]").ToDictionary(
             line => int.Parse(line.GetAttribute("data-product-id")!),
-            line => int.Parse(line.QuerySelector("input[name=quantity]")!.GetAttribute("value")!));
+            line => int.Parse(line.GetAttribute("data-quantity")!));
 
     public static string? Subtotal(this IDocument page) =>
         page.QuerySelector("[data-testid=cart-subtotal]")?.TextContent.Trim();

@@ -23,13 +23,16 @@ builder.Services.AddShopForwardedHeaders();
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<CategoryMenu>();
 builder.Services.AddSingleton<CatalogChanges>();
+builder.Services.AddSingleton<ProductImages>();
+builder.Services.AddScoped<CatalogEditor>();
+builder.Services.AddScoped<CategoryEditor>();
 builder.Services.AddScoped<IProductCatalog, ProductCatalog>();
 builder.Services.AddScoped<CartSession>();
 builder.Services.AddShopCheckout();
 builder.Services.AddShopTeaching(builder.Configuration);
 builder.Services.AddRazorPages(options =>
     {
-        options.Conventions.AuthorizeFolder("/Admin", ShopRoles.Admin);
+        options.Conventions.AuthorizeAdminArea();
         options.Conventions.AuthorizeFolder("/Account");
         options.Conventions.AuthorizeFolder("/Checkout");
         options.Conventions.AuthorizeFolder("/Orders");
@@ -82,6 +85,7 @@ app.UseAuthorization();
 app.UseShopTuning(builder.Configuration);
 
 app.MapStaticAssets();
+app.MapGet(ProductImages.UrlPrefix + "{name}", (string name, ProductImages images, HttpContext context) => images.Serve(name, context));
 app.MapRazorPages().WithStaticAssets();
 
 app.Run();

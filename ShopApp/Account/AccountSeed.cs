@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 namespace ShopApp.Account;
 
 /// <summary>
-/// The two roles, always; and, when <c>Seed:DemoUsers</c> is true (Development), two demo accounts so a class
+/// The three roles, always; and, when <c>Seed:DemoUsers</c> is true (Development), three demo accounts so a class
 /// can sign in at once. Their passwords are in the README: never turn this on for a shop on the internet. With the
 /// switch off, demo accounts from an earlier start are refused (<see cref="DemoAccounts"/>).
 /// </summary>
@@ -11,6 +11,7 @@ public static class AccountSeed
 {
     public static readonly DemoAccount Admin = new("admin@shopapp.test", "Ada Admin", "Admin#2026", ShopRoles.Admin);
     public static readonly DemoAccount Customer = new("customer@shopapp.test", "Carl Customer", "Customer#2026", ShopRoles.Customer);
+    public static readonly DemoAccount CatalogManager = new("catalog@shopapp.test", "Cat Alog", "Catalog#2026", ShopRoles.CatalogManager);
 
     public static async Task SeedAsync(IServiceProvider services)
     {
@@ -47,8 +48,8 @@ public static class AccountSeed
             }
             var user = new ShopUser { UserName = demo.Email, Email = demo.Email, DisplayName = demo.DisplayName, EmailConfirmed = true };
             Check(await users.CreateAsync(user, demo.Password), demo.Email);
-            // The admin is a customer too: they can shop like anyone else.
-            Check(await users.AddToRolesAsync(user, demo.Role == ShopRoles.Admin ? ShopRoles.All : [ShopRoles.Customer]), demo.Email);
+            // Staff are customers too: they can shop like anyone else.
+            Check(await users.AddToRolesAsync(user, demo.Role == ShopRoles.Customer ? [ShopRoles.Customer] : [ShopRoles.Customer, demo.Role]), demo.Email);
         }
     }
 

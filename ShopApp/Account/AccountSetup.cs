@@ -60,8 +60,10 @@ public static class AccountSetup
                 };
             });
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ShopRoles.Admin, policy => policy.RequireRole(ShopRoles.Admin));
+        services.AddScoped<UserRoles>();
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<SignInSettings>((options, signIn) => options.ValidationInterval = signIn.ValidationInterval);
+        services.AddAuthorizationBuilder().AddShopPolicies();
 
         return services;
     }

@@ -18,7 +18,7 @@ namespace ShopApp.Account;
 /// </summary>
 public sealed class DemoAccounts(IConfiguration configuration, IServer server) : IUserConfirmation<ShopUser>
 {
-    public static readonly IReadOnlyList<DemoAccount> All = [AccountSeed.Admin, AccountSeed.Customer];
+    public static readonly IReadOnlyList<DemoAccount> All = [AccountSeed.Admin, AccountSeed.CatalogManager, AccountSeed.Customer];
 
     public bool Enabled => configuration.GetValue<bool>("Seed:DemoUsers");
 

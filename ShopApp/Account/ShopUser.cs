@@ -22,7 +22,10 @@ public static class ShopRoles
     public const string Customer = "Customer";
     public const string Admin = "Admin";
 
-    public static readonly string[] All = [Customer, Admin];
+    /// <summary>Runs the catalog (/Admin/Products) and nothing else of /Admin. An admin can do all it can.</summary>
+    public const string CatalogManager = "CatalogManager";
+
+    public static readonly string[] All = [Customer, CatalogManager, Admin];
 }
 
 /// <summary>Claim types the shop adds to a signed-in user.</summary>

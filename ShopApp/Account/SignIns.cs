@@ -55,12 +55,16 @@ public sealed class SignIns(ShopDbContext db, ServerTicketStore tickets, Session
     /// Gives the user's active sign-ins, except <paramref name="exceptSignInId"/>, a new value for one claim: the new
     /// security stamp after a password change (so it does not end them), the newly saved language.
     /// </summary>
-    public async Task ReplaceClaimAsync(string userId, string? exceptSignInId, string claimType, string value, CancellationToken cancellationToken = default)
+    public Task ReplaceClaimAsync(string userId, string? exceptSignInId, string claimType, string value, CancellationToken cancellationToken = default) =>
+        ReplaceClaimsAsync(userId, exceptSignInId, claimType, [value], cancellationToken);
+
+    /// <summary>Gives every active sign-in of the user new values for one claim type: their roles, after a change.</summary>
+    public async Task ReplaceClaimsAsync(string userId, string? exceptSignInId, string claimType, IReadOnlyCollection<string> values, CancellationToken cancellationToken = default)
     {
         var ids = await db.SignIns.Where(s => s.UserId == userId && s.Id != exceptSignInId).Select(s => s.Id).ToListAsync(cancellationToken);
         foreach (var id in ids)
         {
-            await tickets.ReplaceClaimAsync(id, claimType, value, cancellationToken);
+            await tickets.ReplaceClaimsAsync(id, claimType, values, cancellationToken);
         }
     }
 

@@ -114,4 +114,6 @@ public enum CartResult
     AboveStock,
     TooManyLines,
     NotInCart,
+    /// <summary>The product was hidden from the catalog: it may leave a cart, not enter one or change quantity.</summary>
+    Unavailable,
 }

@@ -2,12 +2,19 @@ using ShopApp.Catalog;
 
 namespace ShopApp.Cart;
 
-/// <summary>The cart as the shopper sees it: each line with the current price from the catalog, never one kept in session.</summary>
+/// <summary>
+/// The cart as the shopper sees it: each line with the current price from the catalog, never one kept in session.
+/// A line whose product was hidden stays in view, marked unavailable, and counts in no total: an order leaves it out.
+/// </summary>
 public sealed record PricedCart(IReadOnlyList<PricedCartLine> Lines)
 {
-    public decimal Subtotal => Lines.Sum(l => l.LineTotal);
+    public IEnumerable<PricedCartLine> Orderable => Lines.Where(l => l.Available);
 
-    public int ItemCount => Lines.Sum(l => l.Quantity);
+    public decimal Subtotal => Orderable.Sum(l => l.LineTotal);
+
+    public int ItemCount => Orderable.Sum(l => l.Quantity);
+
+    public bool HasUnavailable => Lines.Any(l => !l.Available);
 
     /// <summary>
     /// Prices each line with the product as <paramref name="find"/> reads it now: the database's price (in the
@@ -21,14 +28,14 @@ public sealed record PricedCart(IReadOnlyList<PricedCartLine> Lines)
             // A product deleted from the catalog since it was added simply no longer shows.
             if (await find(line.ProductId) is { } product)
             {
-                lines.Add(new PricedCartLine(product.Id, product.Name, product.ImagePath, product.Price, line.Quantity, product.Stock));
+                lines.Add(new PricedCartLine(product.Id, product.Name, product.ImagePath, product.Price, line.Quantity, product.Stock, product.Visible));
             }
         }
         return new PricedCart(lines);
     }
 }
 
-public sealed record PricedCartLine(int ProductId, string Name, string ImagePath, decimal UnitPrice, int Quantity, int Stock)
+public sealed record PricedCartLine(int ProductId, string Name, string ImagePath, decimal UnitPrice, int Quantity, int Stock, bool Available = true)
 {
     public decimal LineTotal => UnitPrice * Quantity;
 

@@ -1,9 +1,10 @@
 namespace ShopApp.Catalog;
 
 /// <summary>
-/// Announces that the catalog changed (an order took stock, a cancelled one gave it back). Code that changes the
-/// catalog calls <see cref="Changed"/> after its commit. Nothing in the plain path keeps catalog data, so nothing
-/// needs the news there; the tuning wing's caches listen (<see cref="Token"/>) and drop what they kept.
+/// Announces that the catalog changed (an order took stock, a cancelled one gave it back, a manager saved a product
+/// or a category). Code that changes the catalog calls <see cref="Changed"/> after its commit. In the plain path only
+/// the category menu keeps catalog data; the tuning wing's caches listen too (<see cref="Token"/>) and drop what they
+/// kept.
 /// </summary>
 public sealed class CatalogChanges
 {
@@ -17,7 +18,19 @@ public sealed class CatalogChanges
     /// <summary>Cancelled by the next change. Take it before a read, so a change during the read is not missed.</summary>
     public CancellationToken Token => Volatile.Read(ref _changed).Token;
 
+    /// <summary>Raised by <see cref="Changed"/> (not by <see cref="ChangedElsewhere"/>): the news other instances need.</summary>
+    public event Action? ChangedHere;
+
     public void Changed()
+    {
+        Drop();
+        ChangedHere?.Invoke();
+    }
+
+    /// <summary>Another instance changed the catalog (<see cref="CatalogChangesAcrossInstances"/>): drop what is kept here too.</summary>
+    public void ChangedElsewhere() => Drop();
+
+    private void Drop()
     {
         Interlocked.Increment(ref _version);
         // Not disposed: a request may have taken its token a moment ago (a disposed source's token cannot be taken).

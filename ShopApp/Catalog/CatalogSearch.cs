@@ -13,7 +13,7 @@ public sealed record CatalogSearch(Category? Category, string? Text, int Page)
     /// <summary>Searches and sorts by the names and descriptions in <paramref name="culture"/>, the ones the visitor reads.</summary>
     public async Task<CatalogResults> RunAsync(ShopDbContext db, string culture, CancellationToken cancellationToken = default)
     {
-        var inCategory = db.Products.AsNoTracking();
+        var inCategory = db.Products.AsNoTracking().Where(p => p.Visible);
         if (Category is not null)
         {
             inCategory = inCategory.Where(p => p.CategoryId == Category.Id);

@@ -6,9 +6,10 @@ namespace ShopApp.Catalog;
 
 /// <summary>
 /// The categories, for the header of every page and for the <c>?category=</c> filter. They change far less often
-/// than pages are served, so they are read from the database once every few minutes, not once per request.
+/// than pages are served, so they are read from the database once every few minutes, not once per request, and
+/// at once after a manager creates or renames one (<see cref="CatalogChanges"/>).
 /// </summary>
-public sealed class CategoryMenu(IMemoryCache cache, IServiceScopeFactory scopes)
+public sealed class CategoryMenu(IMemoryCache cache, IServiceScopeFactory scopes, CatalogChanges changes)
 {
     private static readonly object CacheKey = new();
 
@@ -16,6 +17,7 @@ public sealed class CategoryMenu(IMemoryCache cache, IServiceScopeFactory scopes
         await cache.GetOrCreateAsync(CacheKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
+            entry.AddExpirationToken(new Microsoft.Extensions.Primitives.CancellationChangeToken(changes.Token));
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
             // With every language's name: one cached list serves visitors in all of them (Category.NameIn).

@@ -13,6 +13,9 @@ public sealed class LocalizedProduct
 
     public int Stock { get; init; }
 
+    /// <summary>False for a product a manager hid: found by id (a cart may hold it), never listed or added.</summary>
+    public bool Visible { get; init; } = true;
+
     public string ImagePath { get; init; } = "";
 
     public int CategoryId { get; init; }
@@ -36,6 +39,7 @@ public static class LocalizedCatalog
             Description = p.Translations.Where(t => t.Culture == culture).Select(t => t.Description).FirstOrDefault() ?? p.Description,
             Price = p.Price,
             Stock = p.Stock,
+            Visible = p.Visible,
             ImagePath = p.ImagePath,
             CategoryId = p.CategoryId,
             CategorySlug = p.Category!.Slug,

@@ -22,6 +22,8 @@ public abstract class ShopDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<CategoryTranslation> CategoryTranslations => Set<CategoryTranslation>();
 
+    public DbSet<CatalogAuditEntry> CatalogAudit => Set<CatalogAuditEntry>();
+
     public DbSet<SignIn> SignIns => Set<SignIn>();
 
     public DbSet<Order> Orders => Set<Order>();
@@ -76,6 +78,18 @@ public abstract class ShopDbContext(DbContextOptions options) : IdentityDbContex
             // SQLite has no decimal type: EF Core stores the exact decimal as TEXT, so euros never become binary floats.
             product.Property(p => p.Price).HasPrecision(10, 2);
             product.ToTable(t => t.HasCheckConstraint("CK_Products_Stock_NotNegative", "\"Stock\" >= 0"));
+            product.Property(p => p.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<CatalogAuditEntry>(entry =>
+        {
+            entry.ToTable("CatalogAudit");
+            entry.Property(e => e.ChangedBy).HasMaxLength(256);
+            entry.Property(e => e.Field).HasMaxLength(40);
+            entry.Property(e => e.OldValue).HasMaxLength(2000);
+            entry.Property(e => e.NewValue).HasMaxLength(2000);
+            entry.HasIndex(e => new { e.ProductId, e.AtUtc });
+            entry.HasIndex(e => new { e.CategoryId, e.AtUtc });
         });
 
         modelBuilder.Entity<Order>(order =>

@@ -22,7 +22,7 @@ public enum PlaceOutcome
     /// <summary>Prices changed since the review page was shown; nothing changed.</summary>
     TotalChanged,
 
-    /// <summary>Nothing to order (every product left the catalog).</summary>
+    /// <summary>Nothing to order (every product left the catalog or was hidden).</summary>
     NothingToOrder,
 }
 
@@ -83,7 +83,8 @@ public sealed class OrderPlacement(ShopDbContext db, CatalogChanges catalogChang
         var ids = request.Cart.Lines.Select(l => l.ProductId).ToList();
         var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).InLanguage(request.Culture)
             .ToDictionaryAsync(p => p.Id, cancellationToken);
-        var lines = request.Cart.Lines.Where(l => products.ContainsKey(l.ProductId)).ToList();
+        // A product deleted or hidden since it was added is left out, as the review page showed it.
+        var lines = request.Cart.Lines.Where(l => products.TryGetValue(l.ProductId, out var product) && product.Visible).ToList();
         if (lines.Count == 0)
         {
             return new PlaceResult(PlaceOutcome.NothingToOrder);

@@ -14,7 +14,11 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                // A response with a stricter policy of its own (an uploaded SVG) keeps it.
+                if (!headers.ContainsKey("Content-Security-Policy"))
+                {
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                }
                 // Browsers must not guess a content type: an uploaded "image" never runs as script.
                 headers.XContentTypeOptions = "nosniff";
                 // Other sites learn only that a visitor came from ShopApp, never which page or search.

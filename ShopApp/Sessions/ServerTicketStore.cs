@@ -102,7 +102,11 @@ public sealed class ServerTicketStore(
     }
 
     /// <summary>Gives a live sign-in a new claim value in place (a new security stamp, a newly saved language).</summary>
-    public async Task ReplaceClaimAsync(string signInId, string claimType, string value, CancellationToken cancellationToken = default)
+    public Task ReplaceClaimAsync(string signInId, string claimType, string value, CancellationToken cancellationToken = default) =>
+        ReplaceClaimsAsync(signInId, claimType, [value], cancellationToken);
+
+    /// <summary>Gives a live sign-in new values for one claim type in place (its roles, after an admin changed them).</summary>
+    public async Task ReplaceClaimsAsync(string signInId, string claimType, IReadOnlyCollection<string> values, CancellationToken cancellationToken = default)
     {
         var bytes = await cache.GetAsync(CacheKey(signInId), cancellationToken);
         if (bytes is null || TicketSerializer.Default.Deserialize(bytes) is not { } ticket)
@@ -111,7 +115,7 @@ public sealed class ServerTicketStore(
         }
         var identity = ticket.Principal.Identities.First();
         identity.FindAll(claimType).ToList().ForEach(identity.RemoveClaim);
-        identity.AddClaim(new Claim(claimType, value));
+        identity.AddClaims(values.Select(value => new Claim(claimType, value)));
         await WriteTicketAsync(signInId, ticket, (SignedInAt(ticket) ?? time.GetUtcNow().UtcDateTime) + signInSettings.Lifetime, cancellationToken);
     }
 

@@ -50,6 +50,8 @@ public static class SessionSetup
                 });
                 services.AddSingleton<ISessionDirectory, RedisSessionDirectory>();
                 services.AddSingleton<ISessionLocks, RedisSessionLocks>();
+                // Not the session's business, but it needs the same Redis: catalog changes reach every instance.
+                services.AddHostedService<Catalog.CatalogChangesAcrossInstances>();
                 break;
             case SessionStore.Memory:
                 // Nothing to install; every session and sign-in is lost when the app stops, and it cannot be listed.

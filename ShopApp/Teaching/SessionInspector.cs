@@ -78,6 +78,8 @@ public sealed partial class SessionInspector(
             user.FindFirstValue(ShopClaims.DisplayName) ?? user.Identity.Name ?? "",
             user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name,
             user.IsInRole(ShopRoles.Admin),
+            // As the ticket carries them: what every authorization check this request made was checked against.
+            [.. user.FindAll(((ClaimsIdentity)user.Identity).RoleClaimType).Select(c => c.Value)],
             signInId is null ? null : ShortHash.Of(signInId),
             signIn?.SignedInAtUtc,
             signIn?.ExpiresAtUtc,
@@ -153,7 +155,7 @@ public sealed record CookieView(string Name, int Bytes, string Hash, CookieKind 
 public sealed record EntryView(string Key, string Json, int Bytes);
 
 /// <summary>The signed-in user and their server-side sign-in, as the inspector shows them.</summary>
-public sealed record SignInView(string Name, string? Email, bool IsAdmin, string? SignInHash, DateTime? IssuedAtUtc, DateTime? ExpiresAtUtc, TimeSpan IdleTimeout);
+public sealed record SignInView(string Name, string? Email, bool IsAdmin, IReadOnlyList<string> Roles, string? SignInHash, DateTime? IssuedAtUtc, DateTime? ExpiresAtUtc, TimeSpan IdleTimeout);
 
 /// <summary>Everything the inspector shows for one request.</summary>
 public sealed record SessionSnapshot(

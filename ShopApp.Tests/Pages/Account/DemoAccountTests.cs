@@ -53,7 +53,7 @@ public sealed class DemoAccountListTests
         var listed = (await learner.GetPageAsync("/Account/Login")).QuerySelectorAll("[data-testid=demo-account]").Select(a => a.GetAttribute("data-email"));
         var none = (await visitor.GetPageAsync("/Account/Login")).QuerySelector("[data-testid=demo-accounts]");
 
-        Assert.Equal([AccountSeed.Admin.Email, AccountSeed.Customer.Email], listed);
+        Assert.Equal([AccountSeed.Admin.Email, AccountSeed.CatalogManager.Email, AccountSeed.Customer.Email], listed);
         Assert.Null(none);
     }
 }

@@ -9,8 +9,11 @@ using ShopApp.Pages.Shared;
 
 namespace ShopApp.Pages.Admin;
 
-/// <summary>The admin's home: every account, whether it is locked out and how many sign-ins it has right now.</summary>
-public class IndexModel(UserManager<ShopUser> users, SignIns signIns, TimeProvider time, IStringLocalizer<ShopText> t) : PageModel
+/// <summary>
+/// The admin's home: every account, its staff roles (granted and removed here), whether it is locked out and how
+/// many sign-ins it has right now.
+/// </summary>
+public class IndexModel(UserManager<ShopUser> users, UserRoles roles, SignIns signIns, TimeProvider time, IStringLocalizer<ShopText> t) : PageModel
 {
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
 
@@ -50,6 +53,33 @@ public class IndexModel(UserManager<ShopUser> users, SignIns signIns, TimeProvid
         // A new security stamp also stops any sign-in the index did not know of at Identity's next check.
         await users.UpdateSecurityStampAsync(user);
         Notice.Set(TempData, new Notice(NoticeKind.Success, t["{0}: {1} sign-in(s) ended.", user.Email ?? "", ended]));
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostGrantRoleAsync(string? userId, string? role, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(userId) is not { } user || role is null || !UserRoles.Grantable.Contains(role))
+        {
+            return NotFound();
+        }
+        await roles.GrantAsync(user, role, cancellationToken);
+        Notice.Set(TempData, new Notice(NoticeKind.Success, t["{0} is now {1}.", user.Email ?? "", t[role]]));
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRemoveRoleAsync(string? userId, string? role, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(userId) is not { } user || role is null || !UserRoles.Grantable.Contains(role))
+        {
+            return NotFound();
+        }
+        var result = await roles.RemoveAsync(user, role, users.GetUserId(User)!, cancellationToken);
+        Notice.Set(TempData, result switch
+        {
+            RoleChange.LastAdmin => new Notice(NoticeKind.Problem, t["{0} is the last admin: make someone else an admin first.", user.Email ?? ""]),
+            RoleChange.OwnAdminRole => new Notice(NoticeKind.Problem, t["You cannot remove your own Admin role. Another admin can."]),
+            _ => new Notice(NoticeKind.Success, t["{0} is no longer {1}. It takes effect on their next request.", user.Email ?? "", t[role]]),
+        });
         return RedirectToPage();
     }
 

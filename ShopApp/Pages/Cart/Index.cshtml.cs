@@ -67,8 +67,9 @@ public class IndexModel(CartSession cartSession, IProductCatalog catalog, IStrin
 
         var quantity = form.Quantity ?? 0;
         var cart = await cartSession.GetAsync(cancellationToken);
-        var result = requireQuantity && form.Quantity is null
-            ? CartResult.QuantityOutOfRange
+        // A hidden product can only leave a cart (the remove form needs no quantity).
+        var result = !shown.Visible && requireQuantity ? CartResult.Unavailable
+            : requireQuantity && form.Quantity is null ? CartResult.QuantityOutOfRange
             : change(cart, product, quantity);
 
         if (result == CartResult.Ok)
@@ -101,6 +102,7 @@ public class IndexModel(CartSession cartSession, IProductCatalog catalog, IStrin
         CartResult.AboveStock => t["Only {0} of {1} in stock (you have {2} in your cart).", product.Stock, product.Name, inCart],
         CartResult.TooManyLines => t["Your cart can hold at most {0} different products.", ShopApp.Cart.Cart.MaxLines],
         CartResult.NotInCart => t["{0} is not in your cart any more.", product.Name],
+        CartResult.Unavailable => t["{0} is no longer available.", product.Name],
         _ => throw new ArgumentOutOfRangeException(nameof(result), result, null),
     };
 

@@ -55,7 +55,7 @@ public class DeliveryModel(CartSession cartSession, CheckoutSession checkoutSess
     private async Task LoadOptionsAsync(CancellationToken cancellationToken)
     {
         var ids = Cart.Lines.Select(l => l.ProductId).ToList();
-        var prices = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Price })
+        var prices = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id) && p.Visible).Select(p => new { p.Id, p.Price })
             .ToDictionaryAsync(p => p.Id, p => p.Price, cancellationToken);
         var subtotal = Cart.Lines.Where(l => prices.ContainsKey(l.ProductId)).Sum(l => prices[l.ProductId] * l.Quantity);
         Options = DeliveryRules.OptionsFor(subtotal, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));

@@ -122,7 +122,7 @@ public class ReviewModel(
             .ToDictionaryAsync(p => p.Id, cancellationToken);
         Priced = await PricedCart.LoadAsync(Cart, id => Task.FromResult(products.GetValueOrDefault(id)));
         Country = Countries.Find(Progress.Shipping!.CountryCode) ?? Countries.All[0];
-        Totals = OrderTotals.For(Priced.Lines.Select(l => (l.UnitPrice, l.Quantity)), Progress.Delivery!.Value, Country);
+        Totals = OrderTotals.For(Priced.Orderable.Select(l => (l.UnitPrice, l.Quantity)), Progress.Delivery!.Value, Country);
         Delivery = DeliveryRules.OptionFor(Progress.Delivery.Value, Totals.Subtotal, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         OrderToken = await Checkout.OrderTokenAsync(cancellationToken);
     }

@@ -21,7 +21,8 @@ public class DetailsModel(CartSession cartSession, IProductCatalog catalog) : Pa
     {
         var culture = Languages.Current;
         var product = await catalog.FindAsync(id, culture, cancellationToken);
-        if (product is null)
+        // A hidden product is gone from the shop for visitors, even at its old address.
+        if (product is not { Visible: true })
         {
             return NotFound();
         }

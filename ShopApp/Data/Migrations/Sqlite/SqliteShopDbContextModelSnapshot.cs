@@ -255,6 +255,48 @@ namespace ShopApp.Data.Migrations.Sqlite
                     b.ToTable("SignIns");
                 });
 
+            modelBuilder.Entity("ShopApp.Catalog.CatalogAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId", "AtUtc");
+
+                    b.HasIndex("ProductId", "AtUtc");
+
+                    b.ToTable("CatalogAudit", (string)null);
+                });
+
             modelBuilder.Entity("ShopApp.Catalog.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -330,6 +372,13 @@ namespace ShopApp.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Stock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Visible")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
