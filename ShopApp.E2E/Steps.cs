@@ -40,6 +40,27 @@ public static class Steps
         await page.GetByTestId("sign-in").ClickAsync();
     }
 
+    /// <summary>Fills the shipping step (the name is the account's) with a good German address and continues.</summary>
+    public static async Task FillShippingAsync(IPage page)
+    {
+        await page.GetByLabel("Address line 1").FillAsync("Hauptstraße 5");
+        await page.GetByLabel("Postal code").FillAsync("10115");
+        await page.GetByLabel("City").FillAsync("Berlin");
+        await page.GetByLabel("Country").SelectOptionAsync("DE");
+        await page.GetByLabel("Phone").FillAsync("+49 30 1234567");
+        await page.GetByTestId("continue").ClickAsync();
+    }
+
+    /// <summary>Fills the payment step with a test card and continues to the review.</summary>
+    public static async Task PayAsync(IPage page)
+    {
+        await page.GetByLabel("Name on card").FillAsync("Sam Scale");
+        await page.GetByLabel("Card number").FillAsync("4242 4242 4242 4242");
+        await page.GetByLabel("Expiry date (MM/YY)").FillAsync("12/30");
+        await page.GetByLabel("Security code (CVC)").FillAsync("123");
+        await page.GetByTestId("continue").ClickAsync();
+    }
+
     /// <summary>Picks a language from the header's picker and waits for the page to come back in it.</summary>
     public static async Task ChooseLanguageAsync(IPage page, string culture)
     {

@@ -30,25 +30,6 @@ public sealed class ScaleOutJourney(ScaleOutCluster cluster) : IClassFixture<Sca
         return instances;
     }
 
-    private static async Task FillShippingAsync(IPage page)
-    {
-        await page.GetByLabel("Address line 1").FillAsync("Hauptstraße 5");
-        await page.GetByLabel("Postal code").FillAsync("10115");
-        await page.GetByLabel("City").FillAsync("Berlin");
-        await page.GetByLabel("Country").SelectOptionAsync("DE");
-        await page.GetByLabel("Phone").FillAsync("+49 30 1234567");
-        await page.GetByTestId("continue").ClickAsync();
-    }
-
-    private static async Task PayAsync(IPage page)
-    {
-        await page.GetByLabel("Name on card").FillAsync("Sam Scale");
-        await page.GetByLabel("Card number").FillAsync("4242 4242 4242 4242");
-        await page.GetByLabel("Expiry date (MM/YY)").FillAsync("12/30");
-        await page.GetByLabel("Security code (CVC)").FillAsync("123");
-        await page.GetByTestId("continue").ClickAsync();
-    }
-
     [ScaleOutFact]
     public async Task A_shopper_served_by_every_instance_keeps_cart_language_sign_in_and_checkout()
     {

@@ -11,7 +11,7 @@ public static class AccountSeed
 {
     public static readonly DemoAccount Admin = new("admin@shopapp.test", "Ada Admin", "Admin#2026", ShopRoles.Admin);
     public static readonly DemoAccount Customer = new("customer@shopapp.test", "Carl Customer", "Customer#2026", ShopRoles.Customer);
-    public static readonly DemoAccount CatalogManager = new("catalog@shopapp.test", "Cat Alog", "Catalog#2026", ShopRoles.CatalogManager);
+    public static readonly DemoAccount CatalogManager = new("catalog@shopapp.test", "Cathy Catalog", "Catalog#2026", ShopRoles.CatalogManager);
 
     public static async Task SeedAsync(IServiceProvider services)
     {

@@ -96,6 +96,20 @@ public sealed class ProductAdminTests : ShopTest
     }
 
     [Fact]
+    public async Task An_empty_form_names_every_missing_field_as_a_browser_sends_it()
+    {
+        var before = await CountAsync();
+        var empty = CatalogAdmin.NewProduct().ToDictionary(f => f.Key, f => f.Key switch { "Input.Version" => "0", "Input.Visible" => "false", _ => "" });
+
+        var response = await Client.SaveProductAsync(empty, image: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await ShopClient.ParseAsync(response);
+        Assert.Equal(10, page.QuerySelectorAll("[data-testid=error-summary] li").Length);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
     public async Task A_comma_price_reads_as_euros()
     {
         var response = await Client.SaveProductAsync(CatalogAdmin.NewProduct().With("Input.Price", "7,5"), image: CatalogAdmin.PngFile());

@@ -51,7 +51,7 @@ public sealed partial class ProductInput
     [Required(ErrorMessage = "Enter a value for {0}.")]
     [RegularExpression(PriceFormat, ErrorMessage = "Enter a price in euros above 0 with at most 2 decimals, such as 12.50.")]
     [Display(Name = "Price (€)")]
-    public string Price { get; set; } = "";
+    public string? Price { get; set; } = "";
 
     [Required(ErrorMessage = "Enter a value for {0}.")]
     [Range(0, StockMax, ErrorMessage = "Enter a whole number from {1} to {2} for {0}.")]
@@ -66,7 +66,7 @@ public sealed partial class ProductInput
 
     /// <summary>The price as euros, or null when the text is not one above 0.</summary>
     public decimal? PriceInEuros() =>
-        PricePattern().IsMatch(Price)
+        Price is not null && PricePattern().IsMatch(Price)
         && decimal.Parse(Price.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) is var euros && euros > 0
             ? euros
             : null;
