@@ -80,3 +80,15 @@ public sealed class ProductionShopCollection : ICollectionFixture<ProductionShop
 {
     public const string Name = "Shop in a browser, teaching mode off";
 }
+
+/// <summary>
+/// A shop of its own for the journeys that change the catalog (prices, hidden and new products), so the other
+/// journeys' counts and prices stay as seeded.
+/// </summary>
+public sealed class CatalogShopServer : ShopServer;
+
+[CollectionDefinition(Name)]
+public sealed class CatalogShopCollection : ICollectionFixture<CatalogShopServer>
+{
+    public const string Name = "Shop whose catalog is changed";
+}

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using ShopApp.Account;
+using ShopApp.Analytics;
+using ShopApp.Privacy;
 using ShopApp.Cart;
 using ShopApp.Catalog;
 using ShopApp.Checkout;
@@ -30,6 +32,7 @@ builder.Services.AddScoped<IProductCatalog, ProductCatalog>();
 builder.Services.AddScoped<CartSession>();
 builder.Services.AddShopCheckout();
 builder.Services.AddShopTeaching(builder.Configuration);
+builder.Services.AddShopPrivacy(builder.Environment);
 builder.Services.AddRazorPages(options =>
     {
         options.Conventions.AuthorizeAdminArea();
@@ -73,6 +76,8 @@ app.UseForwardedHeaders();
 app.UseShopErrorsAndHttps();
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
 app.UseUnreadableFormsAs400();
+// Before anything sets a cookie: cookies not marked essential wait for the visitor's consent.
+app.UseCookiePolicy();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseSessionWriteLock();
@@ -82,6 +87,8 @@ app.UseSessionBoundToSignIn();
 // After session and sign-in, because the language is chosen from the session first.
 app.UseRequestLocalization();
 app.UseAuthorization();
+// Outside the tuning wing, so pages it serves from memory are counted too.
+app.UseSessionAnalytics();
 app.UseShopTuning(builder.Configuration);
 
 app.MapStaticAssets();

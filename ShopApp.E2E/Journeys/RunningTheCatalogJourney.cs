@@ -10,10 +10,10 @@ namespace ShopApp.E2E.Journeys;
 /// A catalog manager and a shopper at the same time: the manager changes a price and hides a product while the
 /// shopper's cart holds both, and the shopper sees each change at once, through to the order they are charged for.
 /// </summary>
-[Collection(ShopCollection.Name)]
-public sealed class RunningTheCatalogJourney(ShopServer shop)
+[Collection(CatalogShopCollection.Name)]
+public sealed class RunningTheCatalogJourney(CatalogShopServer shop)
 {
-    // Seeded, and used by no other journey: 13 Wooden Chess Set €45.00, 15 Dice Set €7.50.
+    // Seeded: 13 Wooden Chess Set €45.00, 15 Dice Set €7.50. This shop is the catalog journeys' own.
 
     [Fact]
     public async Task A_managers_price_change_and_hidden_product_reach_a_shoppers_cart_review_and_order()

@@ -222,4 +222,58 @@ public sealed class ScaleOutJourney(ScaleOutCluster cluster) : IClassFixture<Sca
             await Expect(page.Locator($"[data-testid=classroom-session][data-hash='{hash}']")).ToHaveAttributeAsync("data-items", "1");
         });
     }
+
+    [ScaleOutFact]
+    public async Task A_price_changed_on_one_instance_is_shown_at_once_by_every_instance()
+    {
+        await using var shopper = await cluster.NewShopperAsync(nameof(A_price_changed_on_one_instance_is_shown_at_once_by_every_instance));
+        await using var manager = await cluster.NewShopperAsync(nameof(A_price_changed_on_one_instance_is_shown_at_once_by_every_instance) + "_manager");
+        // 16 Diamond Kite; a price of its own each run, as the cluster's database may outlive one run.
+        var price = $"{Random.Shared.Next(10, 99)}.{Random.Shared.Next(10, 99)}";
+
+        // One request at a time (a page load's images and styles would take turns in nginx's rotation too), with the
+        // browser's cookies: which instance answered, and the kite's unit price it showed.
+        async Task<(string Instance, string Html)> CartAsync(IPage page)
+        {
+            var response = await page.APIRequest.GetAsync("/Cart");
+            Assert.Equal(200, response.Status);
+            return (response.Headers["x-shopapp-instance"], await response.TextAsync());
+        }
+
+        await shopper.RunAsync(async page =>
+        {
+            await page.GotoAsync("/Products/16");
+            await page.GetByTestId("add-to-cart").ClickAsync();
+            await shopper.ExpectCartCountAsync(1);
+            // Every instance reads the product, and with tuning on keeps it.
+            var warmed = new HashSet<string>();
+            for (var i = 0; i < 2 * ScaleOutCluster.InstanceCount; i++)
+            {
+                warmed.Add((await CartAsync(page)).Instance);
+            }
+            Assert.Equal(ScaleOutCluster.InstanceCount, warmed.Count);
+        });
+
+        await manager.RunAsync(async page =>
+        {
+            await page.GotoAsync("/Account/Login");
+            await SignInAsync(page, ShopApp.Account.AccountSeed.CatalogManager);
+            await page.GotoAsync("/Admin/Products/Edit/16");
+            await page.GetByLabel("Price (€)").FillAsync(price);
+            await page.GetByTestId("save-product").ClickAsync();
+            await Expect(page.GetByTestId("notice")).ToBeVisibleAsync();
+        });
+
+        await shopper.RunAsync(async page =>
+        {
+            var instances = new HashSet<string>();
+            for (var i = 0; i < 2 * ScaleOutCluster.InstanceCount; i++)
+            {
+                var (instance, html) = await CartAsync(page);
+                Assert.Contains($"data-testid=\"unit-price\">€{price}<", html);
+                instances.Add(instance);
+            }
+            Assert.Equal(ScaleOutCluster.InstanceCount, instances.Count);
+        });
+    }
 }

@@ -32,6 +32,10 @@ public sealed class SignInSession(IHttpContextAccessor httpContextAccessor, Sess
     public Task SignedOutAsync(CancellationToken cancellationToken = default) =>
         rotation.RotateAsync(keep: SessionKeys.SurvivesSignOut.Contains, cancellationToken: cancellationToken);
 
+    /// <summary>Call right after erasing the account: a new session id with nothing carried over.</summary>
+    public Task ErasedAsync(CancellationToken cancellationToken = default) =>
+        rotation.RotateAsync(keep: _ => false, cancellationToken: cancellationToken);
+
     /// <summary>
     /// Runs on every page request: when the session was recorded for another user than the one signed in now
     /// (signed out elsewhere, revoked, expired, or a session cookie planted in the browser), the request gets a

@@ -26,6 +26,8 @@ public abstract class ShopDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<SignIn> SignIns => Set<SignIn>();
 
+    public DbSet<Analytics.AnalyticsEvent> AnalyticsEvents => Set<Analytics.AnalyticsEvent>();
+
     public DbSet<Order> Orders => Set<Order>();
 
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
@@ -121,9 +123,20 @@ public abstract class ShopDbContext(DbContextOptions options) : IdentityDbContex
                 shipping.Property(a => a.CountryCode).HasMaxLength(2);
                 shipping.Property(a => a.Phone).HasMaxLength(CheckoutLimits.PhoneMaxLength);
             });
-            // Orders outlive anything that happens to the account.
-            order.HasOne<ShopUser>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Restrict);
+            // Orders outlive the account: an erased account's orders stay for the shop's books, with no owner.
+            order.HasOne<ShopUser>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.SetNull);
             order.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Analytics.AnalyticsEvent>(analytics =>
+        {
+            analytics.Property(e => e.VisitId).HasMaxLength(32);
+            analytics.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
+            analytics.Property(e => e.Path).HasMaxLength(200);
+            analytics.Property(e => e.Step).HasMaxLength(16);
+            analytics.Property(e => e.Culture).HasMaxLength(8);
+            analytics.HasIndex(e => e.AtUtc);
+            analytics.HasIndex(e => e.VisitId);
         });
 
         modelBuilder.Entity<OrderLine>(line =>

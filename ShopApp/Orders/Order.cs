@@ -13,7 +13,8 @@ public class Order
     /// <summary>What the customer quotes: "SA-7K3M-9QXP". Unique.</summary>
     public required string Number { get; set; }
 
-    public required string UserId { get; set; }
+    /// <summary>The customer's account; null once they erased it (the order stays, its address replaced by "erased").</summary>
+    public string? UserId { get; set; }
 
     /// <summary>The checkout's one-time token. Unique, so one checkout can never make two orders.</summary>
     public required string CheckoutToken { get; set; }

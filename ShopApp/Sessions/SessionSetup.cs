@@ -64,8 +64,6 @@ public static class SessionSetup
         {
             options.IdleTimeout = settings.IdleTimeout;
             ApplyCookiePolicy(options.Cookie, settings.CookieName, environment);
-            // The cart must work before any cookie-consent banner: it is the reason the visitor is here.
-            options.Cookie.IsEssential = true;
         });
         // In place of AddSession's own store: requests of one session that change it run one after another.
         services.AddTransient<ISessionStore, SerializedSessionStore>();
@@ -93,5 +91,8 @@ public static class SessionSetup
         // Outside Development the cookies travel only over HTTPS (the framework's default is "as the request came").
         cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         cookie.Path = "/";
+        // Strictly necessary (the cart, the sign-in, form protection): set before the consent banner has an answer.
+        // The cart must work without one: it is the reason the visitor is here.
+        cookie.IsEssential = true;
     }
 }

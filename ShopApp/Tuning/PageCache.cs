@@ -6,6 +6,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
 using ShopApp.Cart;
 using ShopApp.Catalog;
+using ShopApp.Privacy;
 using ShopApp.Teaching;
 
 namespace ShopApp.Tuning;
@@ -18,7 +19,8 @@ namespace ShopApp.Tuning;
 /// <para>
 /// A page is the same for two visitors when everything it shows is: so the key holds the address (path and query),
 /// the language, the cart's item count (the header's badge), the quantity of the page's product in the cart where
-/// the page shows it (<see cref="CachedPageAttribute.CartQuantityOfRouteValue"/>) and the catalog's version. The
+/// the page shows it (<see cref="CachedPageAttribute.CartQuantityOfRouteValue"/>), the catalog's version and whether
+/// the consent banner asks. The
 /// one thing of the visitor's own left in such a page is the antiforgery token in its forms: it is cut out when the
 /// page is recorded and each visitor's own token is written in its place (<see cref="PageTemplate"/>).
 /// </para>
@@ -53,7 +55,7 @@ public sealed class PageCache : IDisposable
     public void Dispose() => _pages.Dispose();
 
     /// <summary>Everything a cacheable page shows that may differ between two requests for it (see the class).</summary>
-    public static string KeyOf(HttpRequest request, CachedPageAttribute page, ShopApp.Cart.Cart cart, int catalogVersion)
+    public static string KeyOf(HttpRequest request, CachedPageAttribute page, ShopApp.Cart.Cart cart, int catalogVersion, bool asksConsent)
     {
         var quantity = page.CartQuantityOfRouteValue is { } name
             && int.TryParse(request.RouteValues[name] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var productId)
@@ -61,7 +63,7 @@ public sealed class PageCache : IDisposable
                 : 0;
         // The address goes last: it is the visitor's text, and nothing after it can be read as another field.
         return string.Create(CultureInfo.InvariantCulture,
-            $"{CultureInfo.CurrentUICulture.Name}|{cart.ItemCount}|{quantity}|{catalogVersion}|{request.PathBase}{request.Path}{request.QueryString}");
+            $"{CultureInfo.CurrentUICulture.Name}|{cart.ItemCount}|{quantity}|{catalogVersion}|{(asksConsent ? 1 : 0)}|{request.PathBase}{request.Path}{request.QueryString}");
     }
 }
 
@@ -85,7 +87,9 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache pages, C
             return;
         }
         var cart = await context.RequestServices.GetRequiredService<CartSession>().GetAsync(context.RequestAborted);
-        var key = PageCache.KeyOf(context.Request, page, cart, catalog.Version);
+        // The consent banner shows until the visit has an answer: a page with it is not the page without it.
+        var asksConsent = await context.RequestServices.GetRequiredService<PrivacyChoice>().IsOpenAsync(context.RequestAborted);
+        var key = PageCache.KeyOf(context.Request, page, cart, catalog.Version, asksConsent);
         if (pages.TryGet(key, out var kept))
         {
             // The visitor's own token, with the cookie and no-store headers the form would have set.

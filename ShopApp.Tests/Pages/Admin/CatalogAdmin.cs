@@ -42,7 +42,7 @@ public static class CatalogAdmin
         }
         foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select"))
         {
-            fields[select.Name!] = select.Value;
+            fields[select.Name!] = select.Value ?? "";
         }
         return fields;
     }

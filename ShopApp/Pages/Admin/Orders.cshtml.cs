@@ -51,8 +51,10 @@ public class OrdersModel(ShopDbContext db, OrderStatusChanges changes, IStringLo
             orders = orders.Where(o => o.Status == status);
         }
         Orders = await orders.OrderByDescending(o => o.PlacedAtUtc).ThenByDescending(o => o.Id).Take(PageSize)
-            .Join(db.Users, o => o.UserId, u => u.Id, (o, u) => new AdminOrderRow(
-                o.Number, o.PlacedAtUtc, u.Email ?? "", o.Shipping.FullName, o.Lines.Sum(l => l.Quantity), o.Total, o.Status))
+            // An erased account's orders have no user: they show with an empty e-mail and "erased" as the name.
+            .Select(o => new AdminOrderRow(
+                o.Number, o.PlacedAtUtc, db.Users.Where(u => u.Id == o.UserId).Select(u => u.Email).FirstOrDefault() ?? "",
+                o.Shipping.FullName, o.Lines.Sum(l => l.Quantity), o.Total, o.Status))
             .ToListAsync(cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ShopApp.Analytics;
 using ShopApp.Cart;
 using Microsoft.Extensions.Localization;
 using ShopApp.Catalog;
@@ -13,7 +14,7 @@ namespace ShopApp.Pages.Cart;
 /// <c>/Cart</c> and its four actions. Each POST changes the cart in session through <see cref="CartSession"/>
 /// and redirects (post/redirect/get); a refused change leaves the cart as it was and says why.
 /// </summary>
-public class IndexModel(CartSession cartSession, IProductCatalog catalog, IStringLocalizer<ShopText> t) : PageModel
+public class IndexModel(CartSession cartSession, IProductCatalog catalog, SessionAnalytics analytics, IStringLocalizer<ShopText> t) : PageModel
 {
     public PricedCart Cart { get; private set; } = new([]);
 
@@ -25,7 +26,7 @@ public class IndexModel(CartSession cartSession, IProductCatalog catalog, IStrin
     // properties through every value provider, a cost each cart change paid for nothing.
     public Task<IActionResult> OnPostAddAsync(int? productId, int? quantity, string? returnUrl, CancellationToken cancellationToken) =>
         ChangeAsync(new CartForm(productId, quantity, returnUrl), requireQuantity: true, (cart, product, quantity) => cart.Add(product.Id, quantity, product.Stock),
-            (product, quantity) => t["Added {0} × {1} to your cart.", quantity, product.Name], cancellationToken);
+            (product, quantity) => t["Added {0} × {1} to your cart.", quantity, product.Name], cancellationToken, added: true);
 
     public Task<IActionResult> OnPostUpdateAsync(int? productId, int? quantity, string? returnUrl, CancellationToken cancellationToken) =>
         ChangeAsync(new CartForm(productId, quantity, returnUrl), requireQuantity: true, (cart, product, quantity) => cart.SetQuantity(product.Id, quantity, product.Stock),
@@ -49,7 +50,8 @@ public class IndexModel(CartSession cartSession, IProductCatalog catalog, IStrin
         bool requireQuantity,
         Func<ShopApp.Cart.Cart, StockedProduct, int, CartResult> change,
         Func<StockedProduct, int, string> success,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool added = false)
     {
         // A missing or malformed product id never comes from our own forms. (A value that is not a whole number
         // fails model binding and leaves the property null, so "abc" and "" land here and in the quantity check below.)
@@ -79,6 +81,11 @@ public class IndexModel(CartSession cartSession, IProductCatalog catalog, IStrin
             // of the request then finds nothing changed).
             TempData.Save();
             await cartSession.SaveAsync(cart, cancellationToken);
+            if (added)
+            {
+                // Only with the visitor's consent; otherwise nothing at all.
+                await analytics.RecordAsync(AnalyticsKind.AddedToCart, productId: productId, cancellationToken: cancellationToken);
+            }
         }
         else
         {

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using ShopApp.Analytics;
 using ShopApp.Cart;
 using ShopApp.Catalog;
 using ShopApp.Checkout;
@@ -22,6 +23,7 @@ public class ReviewModel(
     CheckoutSession checkoutSession,
     ShopDbContext db,
     OrderPlacement placement,
+    SessionAnalytics analytics,
     TimeProvider time,
     IStringLocalizer<ShopText> t)
     : CheckoutPageModel(cartSession, checkoutSession, t)
@@ -78,6 +80,8 @@ public class ReviewModel(
         switch (result.Outcome)
         {
             case PlaceOutcome.Placed:
+                await analytics.RecordAsync(AnalyticsKind.OrderPlaced, cancellationToken: cancellationToken);
+                return await ConfirmAsync(result.Number!, orderToken, cancellationToken);
             case PlaceOutcome.AlreadyPlaced:
                 return await ConfirmAsync(result.Number!, orderToken, cancellationToken);
             case PlaceOutcome.OutOfStock:

@@ -264,6 +264,52 @@ namespace ShopApp.Data.Migrations.Postgres
                     b.ToTable("SignIns");
                 });
 
+            modelBuilder.Entity("ShopApp.Analytics.AnalyticsEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("VisitId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("AnalyticsEvents");
+                });
+
             modelBuilder.Entity("ShopApp.Catalog.CatalogAuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -498,7 +544,6 @@ namespace ShopApp.Data.Migrations.Postgres
                         .HasColumnType("numeric(12,2)");
 
                     b.Property<string>("UserId")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<decimal>("Vat")
@@ -690,8 +735,7 @@ namespace ShopApp.Data.Migrations.Postgres
                     b.HasOne("ShopApp.Account.ShopUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ShopApp.Orders.OrderLine", b =>
