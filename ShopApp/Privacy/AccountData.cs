@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ShopApp.Account;
-using ShopApp.Analytics;
 using ShopApp.Data;
 using ShopApp.Sessions;
 using ShopApp.Teaching;
@@ -33,9 +32,10 @@ public enum EraseOutcome
 /// <summary>
 /// An account's data, to read and to erase. Erasing deletes the account, its sign-ins and tickets and its session;
 /// its orders stay for the shop's books (tax law keeps sales records for years), with the name, address and phone
-/// replaced by "erased" and no owner.
+/// replaced by "erased" and no owner. Analytics events stay: they never named the account, and with the session gone
+/// nothing links them to it.
 /// </summary>
-public sealed class AccountData(ShopDbContext db, UserManager<ShopUser> users, SignIns signIns, SessionAnalytics analytics, IHttpContextAccessor accessor)
+public sealed class AccountData(ShopDbContext db, UserManager<ShopUser> users, SignIns signIns, IHttpContextAccessor accessor)
 {
     public const string Erased = "erased";
 
@@ -81,7 +81,6 @@ public sealed class AccountData(ShopDbContext db, UserManager<ShopUser> users, S
             await transaction.CommitAsync(cancellationToken);
         }
         await signIns.RevokeAllAsync(user.Id, keepSignInId: null, cancellationToken);
-        await analytics.ForgetVisitAsync(cancellationToken);
         var deleted = await users.DeleteAsync(user);
         if (!deleted.Succeeded)
         {
