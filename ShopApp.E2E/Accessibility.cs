@@ -13,6 +13,8 @@ public static class Accessibility
     private static readonly AxeRunOptions Rules = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"] },
+        // Only violations come back in detail: the passes of a whole page are most of axe's time and of the JSON.
+        ResultTypes = [ResultType.Violations],
     };
 
     public static async Task ExpectAccessibleAsync(this IPage page, string? state = null)

@@ -41,23 +41,25 @@ public static class Steps
     }
 
     /// <summary>Fills the shipping step (the name is the account's) with a good German address and continues.</summary>
-    public static async Task FillShippingAsync(IPage page)
+    public static async Task FillShippingAsync(IPage page, string culture = "en")
     {
-        await page.GetByLabel("Address line 1").FillAsync("Hauptstraße 5");
-        await page.GetByLabel("Postal code").FillAsync("10115");
-        await page.GetByLabel("City").FillAsync("Berlin");
-        await page.GetByLabel("Country").SelectOptionAsync("DE");
-        await page.GetByLabel("Phone").FillAsync("+49 30 1234567");
+        string T(string key) => ShopTexts.In(culture, key);
+        await page.GetByLabel(T("Address line 1")).FillAsync("Hauptstraße 5");
+        await page.GetByLabel(T("Postal code")).FillAsync("10115");
+        await page.GetByLabel(T("City")).FillAsync("Berlin");
+        await page.GetByLabel(T("Country")).SelectOptionAsync("DE");
+        await page.GetByLabel(T("Phone")).FillAsync("+49 30 1234567");
         await page.GetByTestId("continue").ClickAsync();
     }
 
     /// <summary>Fills the payment step with a test card and continues to the review.</summary>
-    public static async Task PayAsync(IPage page)
+    public static async Task PayAsync(IPage page, string culture = "en")
     {
-        await page.GetByLabel("Name on card").FillAsync("Sam Scale");
-        await page.GetByLabel("Card number").FillAsync("4242 4242 4242 4242");
-        await page.GetByLabel("Expiry date (MM/YY)").FillAsync("12/30");
-        await page.GetByLabel("Security code (CVC)").FillAsync("123");
+        string T(string key) => ShopTexts.In(culture, key);
+        await page.GetByLabel(T("Name on card")).FillAsync("Sam Scale");
+        await page.GetByLabel(T("Card number")).FillAsync("4242 4242 4242 4242");
+        await page.GetByLabel(T("Expiry date (MM/YY)")).FillAsync("12/30");
+        await page.GetByLabel(T("Security code (CVC)")).FillAsync("123");
         await page.GetByTestId("continue").ClickAsync();
     }
 
