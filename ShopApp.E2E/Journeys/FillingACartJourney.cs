@@ -41,6 +41,8 @@ public sealed class FillingACartJourney(ShopServer shop)
             await page.GetByRole(AriaRole.Spinbutton).FillAsync("3");
             await page.GetByTestId("add-to-cart").ClickAsync();
             await shopper.ExpectCartCountAsync(4);
+            // A keyboard user lands on what the action said, not at the top of the page.
+            await Expect(page.GetByTestId("notice")).ToBeFocusedAsync();
 
             // The cart: two lines, then change a quantity and remove a line.
             await shopper.CartCount.ClickAsync();
