@@ -52,7 +52,7 @@ public sealed class AnalyticsReport(ShopDbContext db)
         foreach (var step in Steps)
         {
             var count = visits.Count(v => v.Reached.Contains(step));
-            // No share after a step nobody reached: "0 %" would claim a conversion that was never measured.
+            // No share after a step nobody reached: a zero share would claim a conversion that was never measured.
             funnel.Add(new FunnelStep(step, count, funnel.Count == 0 || funnel[^1].Visits == 0 ? null : (double)count / funnel[^1].Visits));
         }
         // A checkout abandoned at a step: that step was the furthest the visit reached, and no order followed.
