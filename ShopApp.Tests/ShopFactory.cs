@@ -16,6 +16,8 @@ namespace ShopApp.Tests;
 /// </summary>
 public sealed class ShopFactory(string environment = "Development", string? dataFolder = null) : WebApplicationFactory<Program>
 {
+    private readonly bool _newFolder = dataFolder is null;
+
     public string DataFolder { get; } = dataFolder ?? Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"shopapp-test-{Guid.NewGuid():N}")).FullName;
 
     public string DatabasePath => Path.Combine(DataFolder, "shop.db");
@@ -100,6 +102,10 @@ public sealed class ShopFactory(string environment = "Development", string? data
         // The repository root, where the solution file is, is the app's content root (wwwroot, appsettings).
         builder.UseSolutionRelativeContentRoot(".", "ShopApp.sln");
         builder.UseEnvironment(environment);
+        if (StartsFromTemplate)
+        {
+            File.Copy(DevelopmentTemplate.Value, DatabasePath);
+        }
         builder.UseSetting("ConnectionStrings:Shop", $"Data Source={DatabasePath}");
         builder.UseSetting("Session:SqlitePath", Path.Combine(DataFolder, "sessions.db"));
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(DataFolder, "keys"));
@@ -121,6 +127,42 @@ public sealed class ShopFactory(string environment = "Development", string? data
         {
             builder.ConfigureTestServices(configure);
         }
+    }
+
+    /// <summary>
+    /// Migrating and seeding a new database (the demo accounts' passwords are hashed) is most of a shop's start. A
+    /// Development shop in a new folder, with nothing set that changes what is seeded, starts instead on a copy of
+    /// one made that way once per test run: the same rows a start of its own would have written. Tests of the start
+    /// itself (another environment, an existing folder, <c>Seed:</c> or database settings) still make their own.
+    /// </summary>
+    private bool StartsFromTemplate =>
+        !_isTemplate && _newFolder && environment == "Development" && !File.Exists(DatabasePath)
+        && !_settings.Keys.Any(key => key.StartsWith("Seed:", StringComparison.OrdinalIgnoreCase)
+            || key.StartsWith("Database:", StringComparison.OrdinalIgnoreCase)
+            || key.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase));
+
+    private bool _isTemplate;
+
+    private static readonly Lazy<string> DevelopmentTemplate = new(() => Task.Run(MakeTemplateAsync).GetAwaiter().GetResult());
+
+    private static async Task<string> MakeTemplateAsync()
+    {
+        var template = Path.Combine(Path.GetTempPath(), $"shopapp-test-template-{Guid.NewGuid():N}.db");
+        var factory = new ShopFactory { _isTemplate = true, KeepData = true };
+        try
+        {
+            using (factory.CreateClient())
+            {
+            }
+            await factory.DisposeAsync();
+            File.Copy(factory.DatabasePath, template);
+        }
+        finally
+        {
+            Directory.Delete(factory.DataFolder, recursive: true);
+        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(template);
+        return template;
     }
 
     public override async ValueTask DisposeAsync()
