@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace ShopApp.Tests;
 
 /// <summary>
-/// ShopApp in memory, with a data folder of its own (shop.db, sessions.db, the Data Protection keys) that is
+/// ShopApp in memory, with a data folder of its own (shop.db, sessions.db, the Data Protection and API keys) that is
 /// deleted afterwards. Create one per test: no test sees another's catalog, stock or sessions. A restart test
 /// passes the folder of a stopped factory to a new one.
 /// </summary>
@@ -110,6 +110,7 @@ public sealed class ShopFactory(string environment = "Development", string? data
         builder.UseSetting("Session:SqlitePath", Path.Combine(DataFolder, "sessions.db"));
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(DataFolder, "keys"));
         builder.UseSetting("Catalog:ImagesFolder", Path.Combine(DataFolder, "product-images"));
+        builder.UseSetting("Api:SigningKeyPath", Path.Combine(DataFolder, "api-signing.key"));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

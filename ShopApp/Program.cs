@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using ShopApp.Account;
+using ShopApp.Api;
 using ShopApp.Analytics;
 using ShopApp.Privacy;
 using ShopApp.Cart;
@@ -20,6 +21,7 @@ builder.Services.AddShopDatabase(builder.Configuration);
 builder.Services.AddShopDataProtection(builder.Configuration, builder.Environment);
 builder.Services.AddShopSession(builder.Configuration, builder.Environment);
 builder.Services.AddShopAccounts(builder.Configuration, builder.Environment);
+builder.Services.AddShopApi(builder.Configuration, builder.Environment);
 builder.Services.AddShopLocalization();
 builder.Services.AddShopForwardedHeaders();
 builder.Services.AddMemoryCache();
@@ -75,6 +77,7 @@ app.UseInstanceName();
 app.UseForwardedHeaders();
 app.UseShopErrorsAndHttps();
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
+app.UseApiProblems();
 app.UseUnreadableFormsAs400();
 // Before anything sets a cookie: cookies not marked essential wait for the visitor's consent.
 app.UseCookiePolicy();
@@ -93,6 +96,7 @@ app.UseShopTuning(builder.Configuration);
 
 app.MapStaticAssets();
 app.MapGet(ProductImages.UrlPrefix + "{name}", (string name, ProductImages images, HttpContext context) => images.Serve(name, context));
+app.MapShopApi();
 app.MapRazorPages().WithStaticAssets();
 
 app.Run();

@@ -16,6 +16,7 @@ public static class AccountSetup
         services.AddSingleton(configuration.GetSection(SignInSettings.Section).Get<SignInSettings>() ?? new SignInSettings());
         services.AddSingleton<SignInIndex>();
         services.AddSingleton<SignInThrottle>();
+        services.AddScoped<PasswordCheck>();
         services.AddScoped<DemoAccounts>();
         services.AddShopSignInRateLimit();
         services.AddSingleton<ServerTicketStore>();

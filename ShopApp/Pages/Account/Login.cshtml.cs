@@ -16,16 +16,13 @@ namespace ShopApp.Pages.Account;
 /// session id. Every refusal costs one password hash, known e-mail or not, so its timing tells nothing either.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInRateLimit.Policy)]
-public class LoginModel(SignInManager<ShopUser> signInManager, SignInSession signInSession, SignInThrottle throttle, IPasswordHasher<ShopUser> hasher, IStringLocalizer<ShopText> t) : PageModel
+public class LoginModel(SignInManager<ShopUser> signInManager, SignInSession signInSession, PasswordCheck passwordCheck, IStringLocalizer<ShopText> t) : PageModel
 {
     /// <summary>One message for a stopped address and a locked account, known e-mail or not.</summary>
     public const string Stopped = "Too many wrong passwords from here: try again in 5 minutes.";
 
     /// <summary>One message for an unknown e-mail and a wrong password, so the form does not reveal who has an account.</summary>
     public const string InvalidCredentials = "The e-mail or password is not right.";
-
-    // A real hash to check unknown e-mails against, so they take as long to refuse as wrong passwords do.
-    private static readonly string UnknownUserHash = new PasswordHasher<ShopUser>().HashPassword(new ShopUser(), Guid.NewGuid().ToString());
 
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -51,39 +48,13 @@ public class LoginModel(SignInManager<ShopUser> signInManager, SignInSession sig
             return Page();
         }
 
-        var address = HttpContext.Connection.RemoteIpAddress;
-        if (await throttle.IsStoppedAsync(address, Input.Email, cancellationToken))
-        {
-            hasher.VerifyHashedPassword(new ShopUser(), UnknownUserHash, Input.Password);
-            Problem = t[Stopped];
-            return Page();
-        }
-
-        var user = await signInManager.UserManager.FindByEmailAsync(Input.Email);
+        var (outcome, user) = await passwordCheck.CheckAsync(HttpContext.Connection.RemoteIpAddress, Input.Email, Input.Password, cancellationToken);
         if (user is null)
         {
-            hasher.VerifyHashedPassword(new ShopUser(), UnknownUserHash, Input.Password);
-            await throttle.FailedAsync(address, Input.Email, cancellationToken);
-            Problem = t[InvalidCredentials];
+            Problem = t[outcome == PasswordOutcome.Stopped ? Stopped : InvalidCredentials];
             return Page();
         }
-
-        // Identity's per-account lockout stays off here: it would let anyone lock the owner out (SignInThrottle).
-        var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: false);
-        if (result.IsLockedOut)
-        {
-            // Locked by an earlier version's count: the same answer as a stopped address.
-            Problem = t[Stopped];
-            return Page();
-        }
-        if (!result.Succeeded)
-        {
-            await throttle.FailedAsync(address, Input.Email, cancellationToken);
-            Problem = t[InvalidCredentials];
-            return Page();
-        }
-        await throttle.SucceededAsync(address, Input.Email, cancellationToken);
-
+        await signInManager.SignInAsync(user, isPersistent: false);
         await signInSession.SignedInAsync(user, cancellationToken);
         Notice.Set(TempData, new Notice(NoticeKind.Success, t["Welcome back, {0}.", user.DisplayName]));
         // Only a path on this site: an address from a link must not send the user elsewhere after signing in.
