@@ -33,6 +33,20 @@ public static class SessionKeys
     public const string ConsentCookie = ".ShopApp.Consent";
 
     /// <summary>
+    /// Teaching mode only: the HttpOnly lesson's cookie without HttpOnly, set when the learner asks, to show what a
+    /// script can read. Its value is random and means nothing.
+    /// </summary>
+    [Kept(StrictlyNecessary, "Teaching mode only: a demonstration cookie that scripts can read, set when you ask on the HttpOnly lesson.", "One hour, or until you delete it there.")]
+    public const string ReadableDemoCookie = ".ShopApp.Demo";
+
+    /// <summary>
+    /// Teaching mode only: the cookie-size lesson's Flask-style cookie of the learner's cart, sent only to that
+    /// lesson's address, growing a line at a time until the browser refuses to store it.
+    /// </summary>
+    [Kept(StrictlyNecessary, "Teaching mode only: a Flask-style copy of your cart that grows on the cookie-size lesson, sent only to that page.", "One hour, or until you delete it there.")]
+    public const string FlaskDemoCookie = "flask-session-demo";
+
+    /// <summary>
     /// Outside Development and Classroom the three cookies above carry this prefix (<c>__Host-.ShopApp.Session</c>):
     /// a browser then keeps them only when set over HTTPS, by this host, for the whole site and with no Domain, so a
     /// neighbouring subdomain can neither plant nor overwrite them. Development runs on plain HTTP, and the classroom
@@ -87,6 +101,13 @@ public static class SessionKeys
     /// </summary>
     [Kept(StrictlyNecessary, "One-time messages shown after an action, such as “Added to your cart”.", "Until the message is shown.")]
     public const string TempData = "__ControllerTempData";
+
+    /// <summary>
+    /// Teaching mode only: the CSRF lesson's counter, raised by its deliberately unprotected demo form, so a forged
+    /// request can change nothing but this number.
+    /// </summary>
+    [Kept(StrictlyNecessary, "Teaching mode only: a counter that the cross-site request lesson's unprotected form raises.", "As long as the session.")]
+    public const string CsrfDemoCounter = "CsrfDemoCounter";
 
     /// <summary>
     /// With consent only: the random id that groups this visit's analytics events (never the session id, and never

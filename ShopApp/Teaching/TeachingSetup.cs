@@ -19,6 +19,10 @@ public static class TeachingSetup
         services.AddScoped<SessionInspector>();
         services.AddScoped<Classroom>();
         services.AddScoped<TamperLab>();
+        // The status page of a refused form says why (the CSRF lesson).
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<SessionOptions>, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>(
+                (mvc, session, antiforgery) => mvc.Filters.Add(new CsrfRefusal.Witness(session.Value, antiforgery.Value)));
         // The lessons' stand-in for a Flask app's SECRET_KEY: made up at start, never stored.
         services.AddSingleton(provider => new FlaskStyleCookie(RandomNumberGenerator.GetBytes(32), provider.GetRequiredService<TimeProvider>()));
         return services;
