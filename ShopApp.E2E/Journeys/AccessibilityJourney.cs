@@ -50,7 +50,7 @@ public sealed class AccessibilityJourney(ShopServer shop)
                 await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", culture);
             }
             foreach (var url in Pages(["/", "/?category=kitchen", "/?q=mug", "/?page=2", "/Products/1", "/Cart", "/Privacy", "/Account/Login", "/Account/Register", "/Session", "/nowhere",
-                "/Learn", "/Learn/Stateless", "/Learn/Cookies", "/Learn/Signing", "/Learn/Fixation", "/Learn/SignOut", "/Learn/Timeouts", "/Learn/Orders", "/Learn/Servers"],
+                "/Learn", "/Learn/Stateless", "/Learn/Cookies", "/Learn/Signing", "/Learn/Fixation", "/Learn/SignOut", "/Learn/Timeouts", "/Learn/Orders", "/Learn/Servers", "/Learn/CookieSize", "/Learn/Hijacking", "/Learn/Csrf", "/Learn/HttpOnly", "/Learn/Roles", "/Learn/Tokens", "/Learn/Privacy"],
                 "/Products/1"))
             {
                 await CheckAsync(url, "signed out");
@@ -66,7 +66,7 @@ public sealed class AccessibilityJourney(ShopServer shop)
             await page.GotoAsync("/Account/Login");
             await SignInAsync(page, AccountSeed.Customer, culture);
             await Expect(page.GetByTestId("user-name")).ToBeVisibleAsync();
-            foreach (var url in Pages(["/Orders", "/Account/Manage", "/Account/Sessions", "/Account/Data"]))
+            foreach (var url in Pages(["/Orders", "/Account/Manage", "/Account/Sessions", "/Account/Data", "/Learn/Roles", "/Learn/Tokens"]))
             {
                 await CheckAsync(url, "signed in");
             }

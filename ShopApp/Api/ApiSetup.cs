@@ -78,16 +78,18 @@ public static class ApiSetup
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            // Made once and kept, so tokens outlive a restart; whoever can read App_Data can sign tokens.
-            var made = RandomNumberGenerator.GetBytes(32);
+            // Made once and kept, so tokens outlive a restart; whoever can read App_Data can sign tokens. Written
+            // aside and moved into place, so an instance starting beside this one never reads half a key.
+            var aside = $"{path}.{Guid.NewGuid():N}";
+            File.WriteAllBytes(aside, RandomNumberGenerator.GetBytes(32));
             try
             {
-                using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                file.Write(made);
+                File.Move(aside, path, overwrite: false);
             }
             catch (IOException) when (File.Exists(path))
             {
                 // Another instance on the same folder made it first: use theirs.
+                File.Delete(aside);
             }
         }
         return File.ReadAllBytes(path);

@@ -15,7 +15,8 @@ public static class SecurityHeaders
             {
                 var headers = context.Response.Headers;
                 // A response with a stricter policy of its own (an uploaded SVG) keeps it.
-                if (!headers.ContainsKey("Content-Security-Policy"))
+                var ownPolicy = headers.ContainsKey("Content-Security-Policy");
+                if (!ownPolicy)
                 {
                     headers.ContentSecurityPolicy = ContentSecurityPolicy;
                 }
@@ -23,9 +24,9 @@ public static class SecurityHeaders
                 headers.XContentTypeOptions = "nosniff";
                 // Other sites learn only that a visitor came from ShopApp, never which page or search.
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                // Older browsers that ignore frame-ancestors get the same answer (unless the page set its own, as the
-                // CSRF lesson's stand-in for another site does).
-                if (!headers.ContainsKey("X-Frame-Options"))
+                // Older browsers that ignore frame-ancestors get the same answer. Only a response with a policy of its
+                // own may say otherwise (the CSRF lesson's stand-in for another site, framed by the lesson).
+                if (!ownPolicy || !headers.ContainsKey("X-Frame-Options"))
                 {
                     headers.XFrameOptions = "DENY";
                 }

@@ -11,6 +11,8 @@ namespace ShopApp.Pages.Learn;
 /// and the status page says why. <c>Unprotected</c> is the one handler in the shop without the antiforgery check,
 /// and it touches nothing but a counter in the session the request carried.
 /// </summary>
+// The page's only POST handler is the unprotected demonstration (Razor Pages take this attribute per page).
+[IgnoreAntiforgeryToken]
 public class CsrfModel(IStringLocalizer<ShopText> t, SessionSettings settings) : LessonModel
 {
     public int Counter { get; private set; }
@@ -21,7 +23,6 @@ public class CsrfModel(IStringLocalizer<ShopText> t, SessionSettings settings) :
         Counter = HttpContext.Session.GetInt32(SessionKeys.CsrfDemoCounter) ?? 0;
     }
 
-    [IgnoreAntiforgeryToken]
     public async Task<IActionResult> OnPostUnprotectedAsync(CancellationToken cancellationToken)
     {
         if (!Request.Cookies.ContainsKey(settings.CookieName))
