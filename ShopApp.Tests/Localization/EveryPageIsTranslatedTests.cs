@@ -88,7 +88,7 @@ public sealed partial class EveryPageIsTranslatedTests : ShopTest
         await Visit(admin, $"/Orders/{number}");
 
         // Teaching mode (on in Development): the inspector is on every page above; here its pages and lessons.
-        foreach (var url in new[] { "/Session", "/Learn", "/Learn/Stateless", "/Learn/Cookies", "/Learn/Signing", "/Learn/Fixation", "/Learn/SignOut", "/Learn/Timeouts", "/Learn/Orders", "/Learn/Servers", "/Teacher" })
+        foreach (var url in new[] { "/Session", "/Learn", "/Learn/Stateless", "/Learn/Cookies", "/Learn/Signing", "/Learn/Fixation", "/Learn/SignOut", "/Learn/Timeouts", "/Learn/Orders", "/Learn/Servers", "/Learn/CookieSize", "/Learn/Hijacking", "/Learn/Csrf", "/Learn/HttpOnly", "/Learn/Roles", "/Learn/Tokens", "/Learn/Privacy", "/Teacher" })
         {
             await Visit(admin, url);
         }

@@ -30,7 +30,8 @@ public sealed class TeachingOffTests(TeachingOffShop shop) : IClassFixture<Teach
     public static TheoryData<string> TeachingUrls =>
     [
         "/Session", "/Learn", "/Learn/Stateless", "/Learn/Stateless?handler=Echo", "/Learn/Cookies", "/Learn/Signing", "/Learn/Fixation",
-        "/Learn/SignOut", "/Learn/Timeouts", "/Learn/Orders", "/Learn/Servers", "/Teacher", "/Teacher?handler=Live",
+        "/Learn/SignOut", "/Learn/Timeouts", "/Learn/Orders", "/Learn/Servers", "/Learn/CookieSize", "/Learn/Hijacking", "/Learn/Csrf",
+        "/Learn/CsrfElsewhere", "/Learn/HttpOnly", "/Learn/Roles", "/Learn/Tokens", "/Learn/Privacy", "/Teacher", "/Teacher?handler=Live",
     ];
 
     [Theory]
@@ -46,6 +47,10 @@ public sealed class TeachingOffTests(TeachingOffShop shop) : IClassFixture<Teach
     [Theory]
     [InlineData("/Learn?handler=Tamper")]
     [InlineData("/Learn/Timeouts?handler=Shorten")]
+    [InlineData("/Learn/Csrf?handler=Unprotected")]
+    [InlineData("/Learn/Hijacking?handler=Adopt")]
+    [InlineData("/Learn/CookieSize?handler=Grow")]
+    [InlineData("/Learn/HttpOnly?handler=SetDemo")]
     [InlineData("/Teacher?handler=EndAll")]
     public async Task Teaching_forms_answer_like_a_url_that_does_not_exist_when_off(string action)
     {
