@@ -113,4 +113,17 @@ public sealed class AccessibilityJourney(ShopServer shop)
             await page.ExpectAccessibleAsync($"product form with errors, {culture}, {width}px");
         });
     }
+
+    [Fact]
+    public async Task The_check_fails_a_page_with_a_known_violation_and_names_the_rule()
+    {
+        await using var visitor = await shop.NewShopperAsync(nameof(The_check_fails_a_page_with_a_known_violation_and_names_the_rule));
+        await visitor.Page.GotoAsync("/");
+        // An image without a text alternative, added as a careless page would.
+        await visitor.Page.EvaluateAsync("() => document.querySelector('main').append(Object.assign(document.createElement('img'), { src: '/favicon.svg' }))");
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => visitor.Page.ExpectAccessibleAsync("with a bad image"));
+
+        Assert.Contains("image-alt", failure.Message);
+    }
 }

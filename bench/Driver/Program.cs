@@ -147,11 +147,35 @@ internal static partial class Shop
         await ParallelAsync(count / 5, async i => (await FillCartAsync(http, antiforgery, 5, [.. InStock.Skip(i % 10)])).CookieHeader);
         await Task.Delay(1000);
         var before = Rss(pid);
+        var heapBefore = await LiveHeapAsync(pid);
         await ParallelAsync(count, async i => (await FillCartAsync(http, antiforgery, 5, [.. InStock.Skip(i % 10)])).CookieHeader);
         await Task.Delay(1000);
         var after = Rss(pid);
-        Console.WriteLine($"rss_before_mb={before / 1024.0 / 1024:F1} rss_after_mb={after / 1024.0 / 1024:F1} sessions={count}");
+        var heapAfter = await LiveHeapAsync(pid);
+        Console.WriteLine($"rss_before_mb={before / 1024.0 / 1024:F1} rss_after_mb={after / 1024.0 / 1024:F1} " +
+            $"heap_before_mb={heapBefore / 1024.0 / 1024:F1} heap_after_mb={heapAfter / 1024.0 / 1024:F1} sessions={count}");
         return 0;
+    }
+
+    /// <summary>
+    /// The bytes of live objects on the process's managed heap, after the full collection that dotnet-gcdump makes
+    /// (the repository's tool manifest pins it). RSS cannot show what sessions hold: a runtime that committed heap
+    /// earlier fills it without growing.
+    /// </summary>
+    private static async Task<long> LiveHeapAsync(int pid)
+    {
+        var start = new ProcessStartInfo("dotnet", ["dotnet-gcdump", "report", "-p", pid.ToString()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Environment.GetEnvironmentVariable("SHOPAPP_ROOT") ?? Environment.CurrentDirectory,
+        };
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var line = output.Split('\n').FirstOrDefault(l => l.Contains("GC Heap bytes"))
+            ?? throw new InvalidOperationException("dotnet-gcdump printed no heap size: " + output + await process.StandardError.ReadToEndAsync());
+        return long.Parse(line.Trim().Split(' ')[0].Replace(",", ""));
     }
 
     /// <summary>Starts `dotnet ShopApp.dll` and times it to the first 200 of the catalog page.</summary>
