@@ -137,7 +137,7 @@ internal static partial class Shop
         return 0;
     }
 
-    /// <summary>RSS before and after 10,000 (or <paramref name="count"/>) sessions with 5-line carts.</summary>
+    /// <summary>The live managed heap and RSS before and after 10,000 (or <paramref name="count"/>) sessions with 5-line carts.</summary>
     public static async Task<int> MemoryAsync(string url, int pid, int count)
     {
         using var http = Browser.NewHttp(url);
