@@ -17,7 +17,7 @@ public sealed class TokenApiTests : ShopTest
     [Fact]
     public async Task A_token_for_the_right_password_reads_that_users_orders_as_json()
     {
-        var email = await RegisterAndOrderAsync();
+        var email = await Client.RegisterAndOrderAsync(Password);
         var number = (await Client.GetPageAsync("/Orders")).QuerySelector("[data-testid=order]")!.GetAttribute("data-number")!;
         using var other = Factory.CreateShopClient();
         await other.SignInAsync(AccountSeed.Customer);
@@ -126,7 +126,7 @@ public sealed class TokenApiTests : ShopTest
     [InlineData("locked")]
     public async Task A_token_of_an_erased_or_locked_account_reads_nothing(string what)
     {
-        var email = await RegisterAndOrderAsync();
+        var email = await Client.RegisterAndOrderAsync(Password);
         var token = await TokenAsync(email, Password);
         if (what == "erased")
         {
@@ -208,15 +208,5 @@ public sealed class TokenApiTests : ShopTest
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
         return await Client.Http.SendAsync(request);
-    }
-
-    private async Task<string> RegisterAndOrderAsync()
-    {
-        var email = $"{Guid.NewGuid():N}@example.com";
-        Assert.Equal(HttpStatusCode.Redirect, (await Client.RegisterAsync(email, Password)).StatusCode);
-        await Client.AddAsync(7);
-        await Client.CompleteStepsAsync();
-        Assert.Equal(HttpStatusCode.Redirect, (await Client.PlaceOrderAsync()).StatusCode);
-        return email;
     }
 }

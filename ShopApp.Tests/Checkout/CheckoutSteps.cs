@@ -61,6 +61,17 @@ public static class CheckoutSteps
         return await client.PostWithoutTokenAsync("/Checkout/Review", review.PlaceOrderFields());
     }
 
+    /// <summary>A new customer (a random e-mail) who orders one of product 7; returns the e-mail.</summary>
+    public static async Task<string> RegisterAndOrderAsync(this ShopClient client, string password)
+    {
+        var email = $"{Guid.NewGuid():N}@example.com";
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.RegisterAsync(email, password)).StatusCode);
+        await client.AddAsync(7);
+        await client.CompleteStepsAsync();
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.PlaceOrderAsync()).StatusCode);
+        return email;
+    }
+
     /// <summary>The order number a response redirected to (<c>/Orders/{number}</c>).</summary>
     public static string OrderNumber(this HttpResponseMessage response)
     {

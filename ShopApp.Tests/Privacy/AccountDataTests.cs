@@ -13,7 +13,7 @@ public sealed class AccountDataTests : ShopTest
     [Fact]
     public async Task Your_data_shows_the_account_its_sign_ins_orders_and_this_session_with_the_card_masked()
     {
-        var email = await RegisterAndOrderAsync();
+        var email = await Client.RegisterAndOrderAsync(Password);
 
         var page = await Client.GetPageAsync("/Account/Data");
 
@@ -27,7 +27,7 @@ public sealed class AccountDataTests : ShopTest
     [Fact]
     public async Task Your_data_downloads_as_json()
     {
-        var email = await RegisterAndOrderAsync();
+        var email = await Client.RegisterAndOrderAsync(Password);
 
         var response = await Client.GetAsync("/Account/Data?format=json");
 
@@ -49,7 +49,7 @@ public sealed class AccountDataTests : ShopTest
     [Fact]
     public async Task A_wrong_password_erases_nothing()
     {
-        await RegisterAndOrderAsync();
+        await Client.RegisterAndOrderAsync(Password);
 
         var response = await Client.PostAsync("/Account/Data?handler=Delete", new Dictionary<string, string> { ["password"] = "wrong" }, "/Account/Data");
 
@@ -61,7 +61,7 @@ public sealed class AccountDataTests : ShopTest
     [Fact]
     public async Task Erasing_ends_the_account_its_sign_ins_and_session_and_anonymises_its_orders()
     {
-        var email = await RegisterAndOrderAsync();
+        var email = await Client.RegisterAndOrderAsync(Password);
         var number = (await Client.GetPageAsync("/Orders")).QuerySelector("[data-testid=order]")!.GetAttribute("data-number")!;
         using var elsewhere = Factory.CreateShopClient();
         await elsewhere.SignInAsync(email, Password);
@@ -88,7 +88,7 @@ public sealed class AccountDataTests : ShopTest
     [Fact]
     public async Task An_erased_e_mail_can_register_again_and_starts_empty()
     {
-        var email = await RegisterAndOrderAsync();
+        var email = await Client.RegisterAndOrderAsync(Password);
         await Client.PostAsync("/Account/Data?handler=Delete", new Dictionary<string, string> { ["password"] = Password }, "/Account/Data");
 
         Assert.Equal(HttpStatusCode.Redirect, (await Client.RegisterAsync(email, Password)).StatusCode);
@@ -107,15 +107,5 @@ public sealed class AccountDataTests : ShopTest
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull((await ShopClient.ParseAsync(response)).FormProblem());
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/Admin")).StatusCode);
-    }
-
-    private async Task<string> RegisterAndOrderAsync()
-    {
-        var email = $"{Guid.NewGuid():N}@example.com";
-        Assert.Equal(HttpStatusCode.Redirect, (await Client.RegisterAsync(email, Password)).StatusCode);
-        await Client.AddAsync(7);
-        await Client.CompleteStepsAsync();
-        Assert.Equal(HttpStatusCode.Redirect, (await Client.PlaceOrderAsync()).StatusCode);
-        return email;
     }
 }
