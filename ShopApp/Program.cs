@@ -24,6 +24,7 @@ builder.Services.AddShopAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddShopApi(builder.Configuration, builder.Environment);
 builder.Services.AddShopLocalization();
 builder.Services.AddShopForwardedHeaders();
+builder.Services.AddShopCompression(builder.Configuration);
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<CategoryMenu>();
 builder.Services.AddSingleton<CatalogChanges>();
@@ -75,6 +76,8 @@ if (await ClassroomSetup.PrepareTeacherAsync(app.Services, app.Environment, app.
 app.UseSecurityHeaders();
 app.UseInstanceName();
 app.UseForwardedHeaders();
+// Pages only, Brotli or gzip; not in teaching mode, whose pages show cookies (see the class for why).
+app.UseShopCompression(builder.Configuration);
 app.UseShopErrorsAndHttps();
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
 app.UseApiProblems();

@@ -38,9 +38,9 @@ trap cleanup EXIT
 if $smoke; then
   # Enough to prove every step still works (CI runs it), on one connection count.
   # Without ReadyToRun the publish reuses the Release build the scale-out cluster made before it in CI.
-  duration=2s; warmup=1s; sessions=50; memory_sessions=1000; rounds=1; connection_counts="32"; ready_to_run=false
+  duration=2s; warm_slice=1s; warm_max=1; sessions=50; memory_sessions=1000; rounds=1; connection_counts="32"; ready_to_run=false
 else
-  duration=10s; warmup=5s; sessions=1000; memory_sessions=10000; rounds=2; connection_counts="32 128"; ready_to_run=true
+  duration=10s; warm_slice=3s; warm_max=15; sessions=1000; memory_sessions=10000; rounds=2; connection_counts="32 128"; ready_to_run=true
 fi
 
 if ! command -v wrk >/dev/null; then
@@ -120,7 +120,7 @@ driver prepare-ref "$reference_url" "$sessions" "$work/reference-write-sessions.
 
 # run_wrk <url> <connections> <method> <path> <sessions-file> <expected status> [form]
 run_wrk() {
-  BENCH_METHOD=$3 BENCH_PATH=$4 BENCH_SESSIONS=$5 BENCH_EXPECT=$6 BENCH_FORM=${7:-} \
+  BENCH_METHOD=$3 BENCH_PATH=$4 BENCH_SESSIONS=$5 BENCH_EXPECT=$6 BENCH_FORM=${7:-} BENCH_ENCODING=${encoding:-} \
     wrk -t2 -c"$2" -d"${run_for:-$duration}" --timeout 5s -s "$root/bench/wrk/session.lua" "$1" | grep '^RESULT'
 }
 
@@ -134,15 +134,33 @@ cases=(
   # No budget: the stylesheet passes every middleware and loads the session (language, sign-in) but renders no
   # page, so its ratio is what the session machinery and the pipeline leave of the reference's speed.
   "stylesheet (no page)|GET|/css/site.css|$work/shop-sessions.txt|200|floor"
+  # No budget: the product page again, asked for in Brotli as browsers do; beside "product" it prices compressing
+  # pages (the other cases send no Accept-Encoding, so their figures are uncompressed).
+  "product (Brotli)|GET|/Products/7|$work/shop-sessions.txt|200|compressed"
 )
-# Warm-up, unmeasured: .NET compiles hot code again, optimised, after the first few thousand requests.
+# Warm-up, unmeasured: .NET compiles hot code again, optimised, once it has run for a while, and on two busy cores
+# that takes ShopApp far longer than the small reference (docs/PERFORMANCE.md shows add-to-cart still climbing well
+# after a fixed five-second warm-up). So each case runs in short slices until two slices in a row are no faster than the best one
+# before them: the measured rounds then see the app as it runs all day, not as it starts.
+# warm_until_steady <label> <run_wrk arguments...>
+warm_until_steady() {
+  local label=$1 best=0 flat=0 rps slices=0; shift
+  while (( slices < warm_max && flat < 2 )); do
+    rps=$(run_for=$warm_slice run_wrk "$@" | sed -E 's/.* rps=([0-9]+).*/\1/')
+    slices=$((slices + 1))
+    if (( rps * 100 > best * 105 )); then best=$rps; flat=0; else flat=$((flat + 1)); fi
+  done
+  echo "  $label: $slices slices of $warm_slice (best $best req/s)"
+}
 echo "Warming up..."
 for spec in "${cases[@]}"; do
   IFS='|' read -r name method path file status kind <<<"$spec"
-  run_for=$warmup run_wrk "$shop_url" 32 "$method" "$path" "$file" "$status" "$add_form" >/dev/null
+  encoding=$([[ $kind == compressed ]] && echo br || true)
+  warm_until_steady "$name" "$shop_url" 32 "$method" "$path" "$file" "$status" "$add_form"
+  encoding=""
 done
-run_for=$warmup run_wrk "$reference_url" 32 GET /read "$work/reference-sessions.txt" 200 >/dev/null
-run_for=$warmup run_wrk "$reference_url" 32 POST /write "$work/reference-write-sessions.txt" 302 >/dev/null
+warm_until_steady "reference read" "$reference_url" 32 GET /read "$work/reference-sessions.txt" 200
+warm_until_steady "reference write" "$reference_url" 32 POST /write "$work/reference-write-sessions.txt" 302
 
 results="$work/results.txt"
 : >"$results"
@@ -156,7 +174,7 @@ for connections in $connection_counts; do
       else
         ref=$(run_wrk "$reference_url" "$connections" POST /write "$work/reference-write-sessions.txt" 302)
       fi
-      shop=$(run_wrk "$shop_url" "$connections" "$method" "$path" "$file" "$status" "$add_form")
+      shop=$(encoding=$([[ $kind == compressed ]] && echo br || true) run_wrk "$shop_url" "$connections" "$method" "$path" "$file" "$status" "$add_form")
       echo "$name|$connections|$kind|$round|$shop|$ref" >>"$results"
       echo "  $name @$connections #$round: ShopApp ${shop#RESULT } | reference ${ref#RESULT }"
     done
@@ -198,7 +216,7 @@ for (name, conns, kind), runs in rows.items():
     need = 0.4 if kind == "write" else (0.5 if name in ("catalog", "product") else None)
     verdict = []
     if need is not None and ratio < need: verdict.append(f"ratio {ratio:.2f} < {need}")
-    if conns == 128 and p99 >= 50: verdict.append(f"p99 {p99:.1f} ms >= 50")
+    if conns == 128 and p99 >= 50 and kind != "compressed": verdict.append(f"p99 {p99:.1f} ms >= 50")
     if errors or fivexx: verdict.append(f"{errors:.0f} errors, {fivexx:.0f} 5xx")
     if ref_errors: verdict.append(f"reference had {ref_errors:.0f} errors")
     failures += [f"{name} @{conns}: {v}" for v in verdict]

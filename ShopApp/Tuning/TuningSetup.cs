@@ -39,12 +39,15 @@ public static class TuningSetup
         services.AddScoped<ProductCatalog>();
         services.AddScoped<IProductCatalog, CachedProductCatalog>();
 
+        // Session and antiforgery cookies decrypted once, not on every request. A visitor's encrypted token then repeats
+        // from page to page, so each response's copy is masked (compressed pages must not repeat a secret: BREACH).
+        RememberingDataProtectionProvider.Decorate(services);
+        MaskedAntiforgery.Decorate(services);
+
         // Whole catalog and product pages kept and shared, each visitor's antiforgery token written into the holes.
+        // Around the masking, so that a hole is never masked and each response's masked token fills it.
         services.AddSingleton<PageCache>();
         TokenHoleAntiforgery.Decorate(services);
-
-        // Session and antiforgery cookies decrypted once, not on every request.
-        RememberingDataProtectionProvider.Decorate(services);
 
         // A session key made for this request asks the store nothing.
         services.AddTransient<ISessionStore, NewKeySessionStore>();

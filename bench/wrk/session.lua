@@ -4,12 +4,14 @@
 --   BENCH_SESSIONS  file of "cookies<TAB>antiforgery-token" lines (empty: anonymous requests)
 --   BENCH_FORM      for POST: the form, with {token} and {product} filled in per request
 --   BENCH_EXPECT    the status every answer must have (200, or 302 for a post/redirect/get)
+--   BENCH_ENCODING  optional Accept-Encoding (e.g. br), as a browser sends it
 -- done() prints "unexpected=N fivexx=N": answers with another status, and server errors among them.
 
 local method = os.getenv("BENCH_METHOD") or "GET"
 local path = os.getenv("BENCH_PATH") or "/"
 local form = os.getenv("BENCH_FORM") or ""
 local expect = tonumber(os.getenv("BENCH_EXPECT") or "200")
+local encoding = os.getenv("BENCH_ENCODING") or ""
 local sessions = {}
 local next_session = 0
 local next_product = 0
@@ -37,6 +39,9 @@ local in_stock = { 1, 2, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 
 
 function request()
   local headers = { ["X-Forwarded-Proto"] = "https" }
+  if encoding ~= "" then
+    headers["Accept-Encoding"] = encoding
+  end
   local body = nil
   local token = ""
   if #sessions > 0 then
