@@ -140,7 +140,7 @@ cases=(
 )
 # Warm-up, unmeasured: .NET compiles hot code again, optimised, once it has run for a while, and on two busy cores
 # that takes ShopApp far longer than the small reference (docs/PERFORMANCE.md shows add-to-cart still climbing well
-# after a fixed five-second warm-up). So each case runs in short slices until two slices in a row are no faster than the best one
+# after the short fixed warm-up this script used to run). So each case runs in short slices until two slices in a row are no faster than the best one
 # before them: the measured rounds then see the app as it runs all day, not as it starts.
 # warm_until_steady <label> <run_wrk arguments...>
 warm_until_steady() {

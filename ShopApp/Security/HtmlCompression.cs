@@ -14,7 +14,7 @@ namespace ShopApp.Security;
 /// language picker), so compressing them is safe only because no page holds a secret that is the same from one
 /// response to the next:
 /// - the antiforgery token in the forms differs in every response: Data Protection encrypts it afresh each time, and
-///   the tuning wing, which remembers encryptions, masks it per response (Tuning/MaskedAntiforgery.cs);
+///   the tuning wing, which remembers encryptions, masks it in every response that may be compressed (Tuning/MaskedAntiforgery.cs);
 /// - the session and sign-in cookies never appear in a page, except in teaching mode, whose lessons and inspector
 ///   show them to the learner: with teaching on, no page is compressed;
 /// - JSON is not compressed: the token API's answer holds a bearer token.

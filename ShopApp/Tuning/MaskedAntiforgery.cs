@@ -3,13 +3,14 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 
 namespace ShopApp.Tuning;
 
 /// <summary>
-/// The framework's antiforgery, with the request token in each response masked: XORed with as many random bytes,
-/// which travel with it ("pad.masked", both Base64Url). On the way in, a masked token is unmasked before the framework
+/// The framework's antiforgery, with the request token in each response that may be compressed masked: XORed with as
+/// many random bytes, which travel with it ("pad.masked", both Base64Url). On the way in, a masked token is unmasked before the framework
 /// validates it, so the framework sees the token it issued.
 /// </summary>
 /// <remarks>
@@ -19,7 +20,7 @@ namespace ShopApp.Tuning;
 /// there Data Protection encrypts the token afresh for each response. A token sent unmasked is passed on as it is:
 /// it is checked against the cookie all the same.
 /// </remarks>
-public sealed class MaskedAntiforgery(IAntiforgery inner, IOptions<AntiforgeryOptions> options) : IAntiforgery
+public sealed class MaskedAntiforgery(IAntiforgery inner, IOptions<AntiforgeryOptions> options, IResponseCompressionProvider? compression) : IAntiforgery
 {
     // Base64Url never contains a dot, so a dot tells a masked token from a plain one.
     private const char Separator = '.';
@@ -44,10 +45,11 @@ public sealed class MaskedAntiforgery(IAntiforgery inner, IOptions<AntiforgeryOp
 
     public void SetCookieTokenAndHeader(HttpContext httpContext) => inner.SetCookieTokenAndHeader(httpContext);
 
-    // One mask per response: every form of a page carries the same masked token, the next page another.
-    private static AntiforgeryTokenSet Masked(HttpContext httpContext, AntiforgeryTokenSet tokens)
+    // One mask per response: every form of a page carries the same masked token, the next page another. Only a
+    // response that may be compressed needs one (none is in teaching mode, where compression is off).
+    private AntiforgeryTokenSet Masked(HttpContext httpContext, AntiforgeryTokenSet tokens)
     {
-        if (tokens.RequestToken is not { } token)
+        if (tokens.RequestToken is not { } token || compression?.CheckRequestAcceptsCompression(httpContext) != true)
         {
             return tokens;
         }
@@ -91,13 +93,44 @@ public sealed class MaskedAntiforgery(IAntiforgery inner, IOptions<AntiforgeryOp
 
     internal static string Mask(string token)
     {
-        var bytes = Encoding.ASCII.GetBytes(token);
-        var pad = RandomNumberGenerator.GetBytes(bytes.Length);
+        Span<byte> bytes = token.Length <= 1024 ? stackalloc byte[token.Length] : new byte[token.Length];
+        Encoding.ASCII.GetBytes(token, bytes);
+        var pad = RandomPad(bytes.Length);
         for (var i = 0; i < bytes.Length; i++)
         {
             bytes[i] ^= pad[i];
         }
-        return Base64Url.EncodeToString(pad) + Separator + Base64Url.EncodeToString(bytes);
+        var half = Base64Url.GetEncodedLength(bytes.Length);
+        Span<char> masked = half <= 1024 ? stackalloc char[2 * half + 1] : new char[2 * half + 1];
+        Base64Url.EncodeToChars(pad, masked);
+        masked[half] = Separator;
+        Base64Url.EncodeToChars(bytes, masked[(half + 1)..]);
+        return new string(masked);
+    }
+
+    // Random bytes drawn from the system's generator a few kilobytes at a time, per thread: one call to it per page
+    // costs more than the rest of the masking.
+    [ThreadStatic]
+    private static byte[]? t_random;
+
+    [ThreadStatic]
+    private static int t_used;
+
+    private static ReadOnlySpan<byte> RandomPad(int length)
+    {
+        var random = t_random ??= new byte[4096];
+        if (length > random.Length)
+        {
+            return RandomNumberGenerator.GetBytes(length);
+        }
+        if (t_used == 0 || t_used + length > random.Length)
+        {
+            RandomNumberGenerator.Fill(random);
+            t_used = 0;
+        }
+        var pad = random.AsSpan(t_used, length);
+        t_used += length;
+        return pad;
     }
 
     /// <summary>The token under a mask; null for anything that is not a well-formed masked token (left for the framework to refuse).</summary>
@@ -131,5 +164,5 @@ public sealed class MaskedAntiforgery(IAntiforgery inner, IOptions<AntiforgeryOp
     /// <summary>Puts this antiforgery around the one registered. Call after <c>AddAntiforgery()</c> (AddRazorPages adds it).</summary>
     public static void Decorate(IServiceCollection services) =>
         services.DecorateSingleton<IAntiforgery>((provider, inner) =>
-            new MaskedAntiforgery(inner, provider.GetRequiredService<IOptions<AntiforgeryOptions>>()));
+            new MaskedAntiforgery(inner, provider.GetRequiredService<IOptions<AntiforgeryOptions>>(), provider.GetService<IResponseCompressionProvider>()));
 }

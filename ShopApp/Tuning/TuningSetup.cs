@@ -40,7 +40,7 @@ public static class TuningSetup
         services.AddScoped<IProductCatalog, CachedProductCatalog>();
 
         // Session and antiforgery cookies decrypted once, not on every request. A visitor's encrypted token then repeats
-        // from page to page, so each response's copy is masked (compressed pages must not repeat a secret: BREACH).
+        // from page to page, so it is masked in each response that may be compressed (such pages must not repeat a secret: BREACH).
         RememberingDataProtectionProvider.Decorate(services);
         MaskedAntiforgery.Decorate(services);
 
