@@ -9,9 +9,9 @@ using Microsoft.Extensions.Options;
 namespace ShopApp.Tuning;
 
 /// <summary>
-/// The framework's antiforgery, with the request token in each response that may be compressed masked: XORed with as
-/// many random bytes, which travel with it ("pad.masked", both Base64Url). On the way in, a masked token is unmasked before the framework
-/// validates it, so the framework sees the token it issued.
+/// The framework's antiforgery, with the request token masked in each response that may be compressed: XORed with
+/// as many random bytes, which travel with it ("pad.masked", both Base64Url). On the way in, a masked token is
+/// unmasked before the framework validates it, so the framework sees the token it issued.
 /// </summary>
 /// <remarks>
 /// Why: <see cref="RememberingDataProtectionProvider"/> hands a visitor the same encrypted token for minutes, and a
