@@ -10,6 +10,8 @@ namespace ShopApp.E2E;
 /// </summary>
 public sealed class Shopper(IBrowserContext context, IPage page, string testName) : IAsyncDisposable
 {
+    private readonly VisitedPages _visited = new(context);
+
     public IPage Page => page;
 
     public IBrowserContext Context => context;
@@ -21,6 +23,7 @@ public sealed class Shopper(IBrowserContext context, IPage page, string testName
         try
         {
             await journey(page);
+            await _visited.ExpectAccessibleAsync(context.Browser!, testName);
         }
         catch
         {
@@ -28,6 +31,13 @@ public sealed class Shopper(IBrowserContext context, IPage page, string testName
             throw;
         }
     }
+
+    /// <summary>
+    /// Asks for a page as this browser would and keeps it to be checked with axe after the journey, at the page's
+    /// width, without showing it: for a journey that passes through many pages only to have them checked.
+    /// </summary>
+    public Task FetchPageAsync(string url) =>
+        _visited.FetchAsync(context, url, page.ViewportSize?.Width ?? 1280, page.ViewportSize?.Height ?? 720);
 
     public ILocator CartCount => page.GetByTestId("cart-count");
 
@@ -38,7 +48,10 @@ public sealed class Shopper(IBrowserContext context, IPage page, string testName
     /// <summary>Waits until the badge shows <paramref name="count"/> items.</summary>
     public Task ExpectCartCountAsync(int count) => Expect(CartCount).ToHaveTextAsync(count.ToString());
 
-    private async Task SaveArtifactsAsync()
+    private Task SaveArtifactsAsync() => SaveArtifactsAsync(page, testName);
+
+    /// <summary>Saves the screenshot and HTML of <paramref name="page"/> under the artifacts folder, named after the journey.</summary>
+    public static async Task SaveArtifactsAsync(IPage page, string testName)
     {
         Directory.CreateDirectory(ArtifactsFolder);
         var name = string.Concat(testName.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
