@@ -92,3 +92,15 @@ public sealed class CatalogShopCollection : ICollectionFixture<CatalogShopServer
 {
     public const string Name = "Shop whose catalog is changed";
 }
+
+/// <summary>
+/// A shop of its own for the accessibility journey, which goes through every page six times: it runs beside the
+/// other journeys instead of after them.
+/// </summary>
+public sealed class AccessibilityShopServer : ShopServer;
+
+[CollectionDefinition(Name)]
+public sealed class AccessibilityShopCollection : ICollectionFixture<AccessibilityShopServer>
+{
+    public const string Name = "Shop checked with axe";
+}

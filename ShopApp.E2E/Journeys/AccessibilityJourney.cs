@@ -12,8 +12,8 @@ namespace ShopApp.E2E.Journeys;
 /// browser's cookies and checked the same way, at the same width; the states a page reaches in the browser (the
 /// consent banner, the notice after adding, a form's errors, the order) are checked on the spot.
 /// </summary>
-[Collection(ShopCollection.Name)]
-public sealed class AccessibilityJourney(ShopServer shop)
+[Collection(AccessibilityShopCollection.Name)]
+public sealed class AccessibilityJourney(AccessibilityShopServer shop)
 {
     public static readonly TheoryData<string, int, int> LanguagesAndWidths = new()
     {
