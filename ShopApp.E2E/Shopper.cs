@@ -5,8 +5,9 @@ using static Microsoft.Playwright.Assertions;
 namespace ShopApp.E2E;
 
 /// <summary>
-/// One person at one browser. <see cref="RunAsync"/> wraps a journey: when it fails, the page's screenshot and
-/// HTML are saved under ShopApp.E2E/artifacts/ before the failure is reported.
+/// One person at one browser. <see cref="RunAsync"/> wraps a journey: when it passes, every page the browser loaded
+/// goes through axe (<see cref="VisitedPages"/>); when it fails, the page's screenshot and HTML are saved under
+/// ShopApp.E2E/artifacts/ before the failure is reported.
 /// </summary>
 public sealed class Shopper(IBrowserContext context, IPage page, string testName) : IAsyncDisposable
 {
