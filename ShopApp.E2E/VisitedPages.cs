@@ -175,8 +175,10 @@ public sealed partial class VisitedPages
             await copy.UnrouteAllAsync();
         }
         await copy.SetViewportSizeAsync(visit.Viewport.Width, visit.Viewport.Height);
-        // The copy replaces the document but keeps the window, so axe stays loaded.
-        await copy.EvaluateAsync("url => history.replaceState(null, '', url)", visit.Url);
+        // The copy replaces the document but keeps the window, so axe stays loaded. The window also keeps where the
+        // last copy was scrolled to (a page that moves focus to a field scrolls down to it); each page starts at its
+        // top, as a page the browser loads does, or the sticky header would cover the links under it.
+        await copy.EvaluateAsync("url => { history.replaceState(null, '', url); window.scrollTo(0, 0); }", visit.Url);
         await copy.SetContentAsync(visit.Html);
         try
         {

@@ -120,4 +120,53 @@ public sealed class AccessibilityJourney(AccessibilityShopServer shop)
         Assert.Contains("image-alt", failure.Message);
         Assert.Contains("/Privacy", failure.Message);
     }
+
+    [Fact]
+    public async Task Each_page_is_checked_from_its_top_whatever_the_page_before_it_scrolled_to()
+    {
+        await using var visitor = await shop.NewShopperAsync(nameof(Each_page_is_checked_from_its_top_whatever_the_page_before_it_scrolled_to));
+        // A mark of this test and of each load on every page it sees, so none was checked earlier in the run: each
+        // is checked after the journey, in the order the browser loaded them, in the one page that shows the copies.
+        // (Letters, not digits: the comparison of pages leaves numbers out.)
+        var mark = $"checked-{Guid.NewGuid():N}";
+        var loads = 0;
+        var scrollTo = 0;
+        await visitor.Context.RouteAsync(url => url.Contains("/Privacy") || url.Contains("/Checkout/"), async route =>
+        {
+            var response = await route.FetchAsync(new RouteFetchOptions { MaxRedirects = 0 });
+            if (response.Status != 200 || !response.Headers.GetValueOrDefault("content-type", "").StartsWith("text/html"))
+            {
+                await route.FulfillAsync(new RouteFulfillOptions { Response = response });
+                return;
+            }
+            var html = (await response.TextAsync()).Replace("</main>", $"<i class=\"{mark}-{new string('x', ++loads)}\"></i></main>");
+            if (route.Request.Url.Contains("/Privacy"))
+            {
+                // A long page whose script takes the visitor down it, as a page that moves focus to a field does. (The
+                // script runs in the copy only: the shop's Content-Security-Policy stops it in the journey's page.)
+                html = html.Replace("</main>", $"<div style=\"height: 3000px\"></div><script>window.scrollTo(0, {scrollTo})</script></main>");
+            }
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = html });
+        });
+
+        await visitor.RunAsync(async page =>
+        {
+            await RegisterAsync(page, "Tess Top");
+            await page.GotoAsync("/Products/7");
+            await page.GetByTestId("add-to-cart").ClickAsync();
+            await page.GotoAsync("/Checkout/Shipping");
+            await FillShippingAsync(page);
+            await page.GetByTestId("continue").ClickAsync();
+            await PayAsync(page);
+            await page.GetByTestId("edit-shipping").ClickAsync();
+            // Back at the address from the review, the step links sit just under the sticky header. Scrolled a
+            // little, the header's links would cover them, and axe would report them as too small a target.
+            var stepLink = page.Locator("[data-testid=checkout-step][data-step=Review] a");
+            await Expect(stepLink).ToBeVisibleAsync();
+            scrollTo = await stepLink.EvaluateAsync<int>("link => Math.round(link.getBoundingClientRect().top + window.scrollY - document.querySelector('header').offsetHeight) + 10");
+            await page.GotoAsync("/Privacy");
+            await page.GotoAsync("/Checkout/Shipping");
+            await Expect(stepLink).ToBeVisibleAsync();
+        });
+    }
 }
