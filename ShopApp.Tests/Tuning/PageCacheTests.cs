@@ -110,6 +110,44 @@ public sealed class PageCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_visitors_with_the_same_cart_share_the_cart_page_each_with_a_token_of_their_own()
+    {
+        using var one = _factory.CreateShopClient();
+        using var other = _factory.CreateShopClient();
+        await one.FollowAsync(await one.AddAsync(productId: 7, quantity: 2));
+        await other.FollowAsync(await other.AddAsync(productId: 7, quantity: 2));
+        var onesPage = await one.GetPageAsync("/Cart");
+        var servedBefore = Pages.Served;
+
+        var othersPage = await other.GetPageAsync("/Cart");
+
+        Assert.Equal(servedBefore + 1, Pages.Served);
+        Assert.Equal(new Dictionary<int, int> { [7] = 2 }, othersPage.CartLines());
+        Assert.NotEqual(Token(onesPage), Token(othersPage));
+        // The token in the kept page's forms is the other visitor's own: removing the line works.
+        using var removed = await other.PostWithoutTokenAsync("/Cart?handler=Remove", new Dictionary<string, string> { ["productId"] = "7", ["__RequestVerificationToken"] = Token(othersPage) });
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_cart_page_shows_each_visitor_their_own_lines_and_every_change_at_once()
+    {
+        using var shopper = _factory.CreateShopClient();
+        using var other = _factory.CreateShopClient();
+        await shopper.FollowAsync(await shopper.AddAsync(productId: 7, quantity: 1));
+        await other.FollowAsync(await other.AddAsync(productId: 1, quantity: 1));
+        await shopper.GetPageAsync("/Cart");
+        await shopper.GetPageAsync("/Cart");
+
+        await shopper.FollowAsync(await shopper.PostAsync("/Cart?handler=Update", new { productId = 7, quantity = 3 }, tokenPage: "/Cart"));
+        var afterUpdate = await shopper.GetPageAsync("/Cart");
+        var othersCart = await other.GetPageAsync("/Cart");
+
+        Assert.Equal(new Dictionary<int, int> { [7] = 3 }, afterUpdate.CartLines());
+        Assert.Equal(new Dictionary<int, int> { [1] = 1 }, othersCart.CartLines());
+    }
+
+    [Fact]
     public async Task The_notice_after_adding_is_shown_once_even_on_a_kept_page()
     {
         using var shopper = _factory.CreateShopClient();

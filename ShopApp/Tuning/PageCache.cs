@@ -12,14 +12,15 @@ using ShopApp.Teaching;
 namespace ShopApp.Tuning;
 
 /// <summary>
-/// Catalog and product pages, kept whole as rendered HTML until the catalog data they show expires
+/// Catalog, product and cart pages, kept whole as rendered HTML until the catalog data they show expires
 /// (<see cref="CatalogCache.WindowEnd"/>: never longer than <see cref="CatalogCache.Lifetime"/>), and served to
 /// every visitor who would be shown exactly the same page, without running Razor again (rendering was most of
 /// a page's cost: docs/PERFORMANCE.md has the figures).
 /// <para>
 /// A page is the same for two visitors when everything it shows is: so the key holds the address (path and query),
 /// the language, the cart's item count (the header's badge), the quantity of the page's product in the cart where
-/// the page shows it (<see cref="CachedPageAttribute.CartQuantityOfRouteValue"/>), the catalog's version and whether
+/// the page shows it (<see cref="CachedPageAttribute.CartQuantityOfRouteValue"/>), the cart's lines where the page
+/// lists them (<see cref="CachedPageAttribute.ShowsCartLines"/>), the catalog's version and whether
 /// the consent banner asks. The
 /// one thing of the visitor's own left in such a page is the antiforgery token in its forms: it is cut out when the
 /// page is recorded and each visitor's own token is written in its place (<see cref="PageTemplate"/>).
@@ -61,9 +62,10 @@ public sealed class PageCache : IDisposable
             && int.TryParse(request.RouteValues[name] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var productId)
                 ? cart.QuantityOf(productId)
                 : 0;
+        var lines = page.ShowsCartLines ? string.Join(',', cart.Lines.Select(line => $"{line.ProductId}x{line.Quantity}")) : "";
         // The address goes last: it is the visitor's text, and nothing after it can be read as another field.
         return string.Create(CultureInfo.InvariantCulture,
-            $"{CultureInfo.CurrentUICulture.Name}|{cart.ItemCount}|{quantity}|{catalogVersion}|{(asksConsent ? 1 : 0)}|{request.PathBase}{request.Path}{request.QueryString}");
+            $"{CultureInfo.CurrentUICulture.Name}|{cart.ItemCount}|{quantity}|{lines}|{catalogVersion}|{(asksConsent ? 1 : 0)}|{request.PathBase}{request.Path}{request.QueryString}");
     }
 }
 

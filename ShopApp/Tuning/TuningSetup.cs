@@ -63,6 +63,9 @@ public static class TuningSetup
             services.AddSingleton<IDistributedCache>(provider => provider.GetRequiredService<SqliteSessionCache>());
             services.AddSingleton<ISessionDirectory>(provider => provider.GetRequiredService<SqliteSessionCache>());
             services.AddHostedService<SessionCacheSweeper>();
+            // That store answers loads from memory and queues writes to a local file: there is no network wait for
+            // the session's I/O timeout to cut short, and with one, every load and commit starts a timer for it.
+            services.Configure<SessionOptions>(options => options.IOTimeout = Timeout.InfiniteTimeSpan);
         }
         return services;
     }

@@ -7,6 +7,7 @@ using ShopApp.Catalog;
 using ShopApp.Localization;
 using ShopApp.Pages.Shared;
 using ShopApp.Security;
+using ShopApp.Tuning;
 
 namespace ShopApp.Pages.Cart;
 
@@ -14,6 +15,7 @@ namespace ShopApp.Pages.Cart;
 /// <c>/Cart</c> and its four actions. Each POST changes the cart in session through <see cref="CartSession"/>
 /// and redirects (post/redirect/get); a refused change leaves the cart as it was and says why.
 /// </summary>
+[CachedPage(ShowsCartLines = true)]
 public class IndexModel(CartSession cartSession, IProductCatalog catalog, SessionAnalytics analytics, IStringLocalizer<ShopText> t) : PageModel
 {
     public PricedCart Cart { get; private set; } = new([]);
