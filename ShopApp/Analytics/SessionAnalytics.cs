@@ -11,9 +11,13 @@ namespace ShopApp.Analytics;
 /// Records what a visitor does, only while they consent (ASP.NET Core's <see cref="ITrackingConsentFeature"/>).
 /// Without consent every call returns at once and nothing is stored, not even a count.
 /// </summary>
-public sealed class SessionAnalytics(IHttpContextAccessor accessor, ShopDbContext db, TimeProvider time)
+public sealed class SessionAnalytics(IHttpContextAccessor accessor, TimeProvider time)
 {
     private HttpContext Context => accessor.HttpContext ?? throw new InvalidOperationException("Analytics are recorded within a request.");
+
+    // The request's database context only once something is stored or deleted: most visits have not consented, and
+    // every page and cart change passes through here.
+    private ShopDbContext Db => Context.RequestServices.GetRequiredService<ShopDbContext>();
 
     public bool Consented => Context.Features.Get<ITrackingConsentFeature>()?.HasConsent == true;
 
@@ -23,6 +27,7 @@ public sealed class SessionAnalytics(IHttpContextAccessor accessor, ShopDbContex
         {
             return;
         }
+        var db = Db;
         db.Add(new AnalyticsEvent
         {
             VisitId = await VisitIdAsync(cancellationToken), AtUtc = time.GetUtcNow().UtcDateTime, Kind = kind,
@@ -47,7 +52,7 @@ public sealed class SessionAnalytics(IHttpContextAccessor accessor, ShopDbContex
         await session.LoadAsync(cancellationToken);
         if (session.GetString(SessionKeys.AnalyticsId) is { } visit)
         {
-            await db.Set<AnalyticsEvent>().Where(e => e.VisitId == visit).ExecuteDeleteAsync(cancellationToken);
+            await Db.Set<AnalyticsEvent>().Where(e => e.VisitId == visit).ExecuteDeleteAsync(cancellationToken);
             session.Remove(SessionKeys.AnalyticsId);
         }
     }

@@ -88,8 +88,13 @@ public sealed class RememberingDataProtector(IDataProtector inner, TimeProvider 
     private sealed class Generations
     {
         private readonly Lock _swap = new();
-        private ConcurrentDictionary<byte[], Remembered> _newer = new(ByteContent.Comparer);
-        private ConcurrentDictionary<byte[], Remembered> _older = new(ByteContent.Comparer);
+        private ConcurrentDictionary<byte[], Remembered> _newer = New();
+        private ConcurrentDictionary<byte[], Remembered> _older = New();
+
+        // Sized for a whole generation at once: new visitors fill it fast, and growing it step by step under load
+        // copies it each time.
+        private static ConcurrentDictionary<byte[], Remembered> New() =>
+            new(Environment.ProcessorCount, RememberingDataProtectionProvider.PerGeneration, ByteContent.Comparer);
         private int _added;
 
         public bool TryGet(byte[] key, DateTimeOffset now, out byte[] value)
@@ -112,7 +117,7 @@ public sealed class RememberingDataProtector(IDataProtector inner, TimeProvider 
                     if (Volatile.Read(ref _added) > RememberingDataProtectionProvider.PerGeneration)
                     {
                         _older = _newer;
-                        _newer = new ConcurrentDictionary<byte[], Remembered>(ByteContent.Comparer);
+                        _newer = New();
                         Volatile.Write(ref _added, 0);
                     }
                 }
