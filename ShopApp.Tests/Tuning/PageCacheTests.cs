@@ -136,6 +136,7 @@ public sealed class PageCacheTests : IAsyncLifetime
         using var other = _factory.CreateShopClient();
         await shopper.FollowAsync(await shopper.AddAsync(productId: 7, quantity: 1));
         await other.FollowAsync(await other.AddAsync(productId: 1, quantity: 1));
+        // Seen twice: the second view is the kept page, which the change below must not bring back.
         await shopper.GetPageAsync("/Cart");
         await shopper.GetPageAsync("/Cart");
 
