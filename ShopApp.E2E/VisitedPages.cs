@@ -177,8 +177,10 @@ public sealed partial class VisitedPages
         await copy.SetViewportSizeAsync(visit.Viewport.Width, visit.Viewport.Height);
         // The copy replaces the document but keeps the window, so axe stays loaded. The window also keeps where the
         // last copy was scrolled to (a page that moves focus to a field scrolls down to it); each page starts at its
-        // top, as a page the browser loads does, or the sticky header would cover the links under it.
-        await copy.EvaluateAsync("url => { history.replaceState(null, '', url); window.scrollTo(0, 0); }", visit.Url);
+        // top, as a page the browser loads does, or the sticky header would cover the links under it. At once: the
+        // shop's styles ask for smooth scrolling, and a smooth scroll still under way when the next page replaces
+        // this one can leave it anywhere on the way up (on a busy machine it did).
+        await copy.EvaluateAsync("url => { history.replaceState(null, '', url); window.scrollTo({ top: 0, left: 0, behavior: 'instant' }); }", visit.Url);
         await copy.SetContentAsync(visit.Html);
         try
         {
